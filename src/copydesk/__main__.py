@@ -1,0 +1,5 @@
+"""Run copydesk as ``python -m copydesk``."""
+
+from copydesk.cli import app
+
+app(prog_name="copydesk")

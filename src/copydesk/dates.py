@@ -1,0 +1,123 @@
+"""Read dates written in words, always against a given base date.
+
+dateparser is imported lazily: it is slow to import and ``--help`` must stay
+instant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEAR_ONLY = re.compile(r"^(?:in |since |by |during )?(\d{4})$", re.I)
+QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?,? (\d{4})\b", re.I)
+MONTH_YEAR = re.compile(
+    r"^(?:in |since |by |during |early |late |mid-)?(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec)\.?,? (\d{4})$",
+    re.I,
+)
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAY = re.compile(
+    r"^(?:on |this |last |late |early )?((?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?: (?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# Phrases whose date is the base date's month or week, not a single day.
+MONTH_RELATIVE = re.compile(r"\b(?:earlier|later) this month\b|\bthis month\b", re.I)
+LAST_MONTH = re.compile(r"\blast month\b", re.I)
+WEEK_RELATIVE = re.compile(r"\b(?:last|this|next) week\b", re.I)
+# Words that make dateparser answer though there is no date to read.
+NOT_DATES = re.compile(
+    r"^(?:now|today'?s?|currently|recently|soon|ago|once|the past|past|future|annual|"
+    r"annually|daily|weekly|monthly|quarterly|yearly|decades?|years?|months?|weeks?|days?)$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    import dateparser
+
+    return dateparser
+
+
+def parse_iso(value: object) -> date | None:
+    """Return a ``date`` for an ISO string or a YAML date, else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def resolve_date(phrase: str, base: date | None) -> str | None:
+    """Return the ISO date (``2026-05-06``, ``2026-05`` or ``2026``) of a phrase.
+
+    Relative phrases (``Wednesday``, ``last week``) need ``base``; without it
+    they stay unresolved rather than guessed from the clock.
+    """
+    phrase = " ".join(phrase.split()).strip(" ,.")
+    if not phrase or len(phrase) > 60 or NOT_DATES.match(phrase):
+        return None
+    if ISO_DATE.match(phrase):
+        return phrase if parse_iso(phrase) else None
+    if m := YEAR_ONLY.match(phrase):
+        return m.group(1)
+    if m := QUARTER.search(phrase):
+        quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])
+        return f"{m.group(3)}-Q{quarter}"
+    if m := MONTH_YEAR.match(phrase):
+        parsed = _parse(f"1 {m.group(1)} {m.group(2)}", None)
+        return parsed.strftime("%Y-%m") if parsed else None
+    has_year = re.search(r"\b\d{4}\b", phrase) is not None
+    if not has_year and base is None:
+        return None
+    if base is not None and (MONTH_RELATIVE.search(phrase) or LAST_MONTH.search(phrase)):
+        if LAST_MONTH.search(phrase):
+            year, month = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
+            return f"{year:04d}-{month:02d}"
+        return base.strftime("%Y-%m")
+    if base is not None and (m := WEEKDAY.match(phrase)):
+        # News usage: "on Wednesday" in a story dated Wednesday means that day.
+        back = (base.weekday() - WEEKDAYS.index(m.group(1).lower()[:3])) % 7
+        return (base - timedelta(days=back)).isoformat()
+    parsed = _parse(phrase, base)
+    if parsed is None:
+        return None
+    if WEEK_RELATIVE.search(phrase):
+        # A week is not a day: keep the month, which is what a source can confirm.
+        return parsed.strftime("%Y-%m")
+    if not re.search(r"\d", phrase) and re.fullmatch(r"(?i)[a-z]+ \d{4}|[a-z]+", phrase) and \
+            phrase.lower() in MONTH_NAMES:
+        return parsed.strftime("%Y-%m")
+    return parsed.strftime("%Y-%m-%d")
+
+
+MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+}
+
+
+def _parse(phrase: str, base: date | None) -> date | None:
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    else:
+        # Only absolute dates get here; a fixed base keeps the clock out of it.
+        settings["RELATIVE_BASE"] = datetime(2000, 1, 1, 12)
+    try:
+        parsed = _parser().parse(phrase, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    return parsed.date() if parsed is not None else None

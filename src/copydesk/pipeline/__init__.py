@@ -1,0 +1,141 @@
+"""Run the pipeline: the only place the order of the stages is written.
+
+read → segment → extract → resolve → verify → report
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from copydesk import __version__
+from copydesk.errors import CopydeskError, InputError, ModelNotInstalledError
+from copydesk.models import (
+    ArticleReport,
+    Document,
+    FileError,
+    Registry,
+    Report,
+    Source,
+    SourceSentence,
+)
+from copydesk.pipeline.citations import cited_sources, resolve_citations, unused_sources
+from copydesk.pipeline.claims import NameBook, extract_claims, read_facts
+from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
+from copydesk.pipeline.segment import segment
+from copydesk.pipeline.verify import CitedSource, verify_claims
+from copydesk.sources import find_registry, load_registry
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from spacy.language import Language
+
+STDIN = "-"
+
+
+@dataclass
+class Options:
+    """What the user asked for, as far as the pipeline is concerned."""
+
+    sources: Path | None = None
+    published: date | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    model: str | None = None
+    stdin: BinaryIO | None = None
+
+
+@dataclass
+class Checker:
+    """Checks articles one at a time, keeping registries and sources it has read."""
+
+    options: Options
+    nlp_loader: Callable[[str | None], Language]
+    registries: dict[Path, Registry] = field(default_factory=dict)
+    analysed: dict[tuple[str, str], CitedSource] = field(default_factory=dict)
+
+    @property
+    def nlp(self) -> Language:
+        return self.nlp_loader(self.options.model)
+
+    def check(self, target: str) -> ArticleReport:
+        """Check one article (a path, or ``-`` for standard input)."""
+        if target == STDIN:
+            if self.options.stdin is None:
+                raise InputError("standard input is not available", path=STDIN)
+            document = read_stream(self.options.stdin, published=self.options.published,
+                                   max_bytes=self.options.max_bytes)
+            article_path = None
+        else:
+            article_path = Path(target)
+            document = read_document(article_path, published=self.options.published,
+                                     max_bytes=self.options.max_bytes)
+        registry = self.registry_for(article_path)
+        return self.check_document(document, registry)
+
+    def registry_for(self, article: Path | None) -> Registry | None:
+        """Return the article's registry, loading each file once."""
+        path = find_registry(article, self.options.sources)
+        if path is None:
+            return None
+        key = path.resolve()
+        if key not in self.registries:
+            self.registries[key] = load_registry(path)
+        return self.registries[key]
+
+    def check_document(self, document: Document, registry: Registry | None) -> ArticleReport:
+        """Run every stage after ``read`` on one document."""
+        segments = segment(document, self.nlp)
+        claims = extract_claims(document, segments)
+        claims = resolve_citations(claims, registry)
+        sources = {key: self.analyse(registry, key) for key in cited_sources(claims)} \
+            if registry is not None else {}
+        claims = verify_claims(claims, sources)
+        return ArticleReport(path=document.path, document=document,
+                             registry=registry.path if registry else None,
+                             claims=claims, findings=unused_sources(claims, registry))
+
+    def analyse(self, registry: Registry, key: str) -> CitedSource:
+        """Return a cited source with its sentences read, once per record."""
+        cache_key = (registry.path, key)
+        if cache_key not in self.analysed:
+            source = registry.get(key)
+            assert source is not None
+            self.analysed[cache_key] = CitedSource(source, self.source_sentences(source))
+        return self.analysed[cache_key]
+
+    def source_sentences(self, source: Source) -> tuple[SourceSentence, ...]:
+        """Split a source's text into sentences and read what each states."""
+        if not source.text or not source.text.strip():
+            return ()
+        from copydesk.pipeline.read import paragraphs
+
+        text = source.text
+        document = Document(path=source.label, text=text, format=None,  # type: ignore[arg-type]
+                            view=text, blocks=paragraphs(text, 0, len(text)))
+        names = NameBook()
+        return tuple(
+            SourceSentence(span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names))
+            for s in segment(document, self.nlp) if s.sent is not None
+        )
+
+
+def run(targets: Iterable[str], options: Options,
+        nlp_loader: Callable[[str | None], Language] | None = None) -> Report:
+    """Check every target and return one report; unreadable ones become errors."""
+    if nlp_loader is None:
+        from copydesk.nlp import load_nlp as nlp_loader
+    checker = Checker(options, nlp_loader)
+    articles: list[ArticleReport] = []
+    failures: list[FileError] = []
+    for target in targets:
+        try:
+            articles.append(checker.check(target))
+        except ModelNotInstalledError:
+            raise
+        except CopydeskError as exc:
+            failures.append(FileError(path=exc.path or target, message=str(exc), code=exc.code))
+    return Report(tool_version=__version__, articles=tuple(articles), errors=tuple(failures))

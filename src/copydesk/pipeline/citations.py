@@ -1,0 +1,57 @@
+"""Resolve each citation label against the registry; find unused sources."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from copydesk.models import Citation, Claim, Finding, Level, Reason, Registry
+
+
+def resolve_label(label: str, registry: Registry | None) -> str | None:
+    """Return the registry key a label names, or None when it dangles.
+
+    A Markdown footnote ``[^1]`` names the record ``1`` unless the registry
+    has a ``^1`` record of its own.
+    """
+    if registry is None:
+        return None
+    for key in (label, label.lstrip("^")):
+        if registry.get(key) is not None:
+            return key
+    return None
+
+
+def resolve_citations(claims: tuple[Claim, ...], registry: Registry | None) -> tuple[Claim, ...]:
+    """Return the claims with every citation's ``source`` filled in (or None)."""
+    resolved = []
+    for claim in claims:
+        citations = tuple(replace(c, source=resolve_label(c.label, registry)) for c in claim.citations)
+        resolved.append(replace(claim, citations=citations))
+    return tuple(resolved)
+
+
+def unused_sources(claims: tuple[Claim, ...], registry: Registry | None) -> tuple[Finding, ...]:
+    """Return a finding for each registry record that no claim cites."""
+    if registry is None:
+        return ()
+    cited = {c.source for claim in claims for c in claim.citations}
+    return tuple(
+        Finding(code="CD102", reason=Reason.UNUSED_SOURCE, level=Level.WARNING, label=source.label,
+                message=f"Source [{source.label}] ({registry.path}:{source.line}) is never cited.")
+        for source in registry.sources if source.label not in cited
+    )
+
+
+def cited_sources(claims: tuple[Claim, ...]) -> list[str]:
+    """Return the registry keys that the claims cite, in order of first citation."""
+    keys: dict[str, None] = {}
+    for claim in claims:
+        for citation in claim.citations:
+            if citation.source is not None:
+                keys.setdefault(citation.source)
+    return list(keys)
+
+
+def dangling(claim: Claim) -> list[Citation]:
+    """Return the citations of a claim that name no record."""
+    return [c for c in claim.citations if c.source is None]

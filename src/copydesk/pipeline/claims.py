@@ -1,0 +1,271 @@
+"""Turn sentences into claims: what each states, and whether it is opinion.
+
+Extraction is heuristic; each heuristic carries the sentence that made it
+necessary.  The same ``read_facts`` reads article sentences and source
+sentences, so that the two are compared like with like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from copydesk.dates import resolve_date
+from copydesk.lexicon import Lexicon, lexicon
+from copydesk.pipeline.opinion import opinion_cue
+from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
+from copydesk.quantities import parse_quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+PARTY_LABELS = {"ORG", "PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+# Words the small model tags as organisations or places that are neither.
+NOT_NAMES = {"ai", "ceo", "ipo", "gpu", "gpus", "llm", "the company", "company"}
+# "the company prepares" refers back to the organisation last named.
+COMPANY_NOUNS = {"company", "firm", "group", "startup", "carmaker", "automaker", "lab",
+                 "developer", "maker", "operator", "giant", "business", "corporation"}
+CONTENT_WORD_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+# "a deal to lease", "a willingness to support": the infinitive is what the
+# noun or verb is about, not the purpose of the sentence.
+CONTENT_HEADS = {"deal", "agreement", "contract", "pact", "plan", "decision", "willingness",
+                 "need", "ability", "right", "attempt", "offer", "promise", "pledge",
+                 "commitment", "intention", "chance", "opportunity", "way", "order", "permission",
+                 "approval", "vote", "bid", "proposal", "license", "licence", "time", "sign", "agree",
+                 "decide", "want", "hope", "expect", "continue", "begin", "start", "try", "fail",
+                 "refuse", "threaten", "seem", "appear", "have", "going", "able", "likely",
+                 "set", "due", "expected", "poised", "move", "vow", "announce", "say", "ask",
+                 "tell", "urge", "plan", "intend", "agree", "choose", "seek", "manage", "prepare",
+                 "declin", "decline", "use", "lease"}
+GOAL_NOUNS = {"priority", "goal", "aim", "objective", "purpose", "intention", "mission",
+              "strategy", "motive", "reason"}
+MOTIVE_PHRASES = re.compile(
+    r"\b(?:in order to|so as to|so that|as part of (?:an|its|a|their|his|her) "
+    r"(?:effort|push|drive|bid|plan|strategy) to|in an effort to|in a bid to|"
+    r"in an attempt to|with the aim of|aimed at|because|due to|owing to)\b[^.;]*",
+    re.I,
+)
+
+
+@dataclass
+class NameBook:
+    """Names met so far in an article, to put every mention in canonical form."""
+
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    aliases: dict[str, str] = field(default_factory=dict)  # any form -> canonical
+    last_org: str | None = None
+
+    def canonical(self, text: str, label: str) -> str:
+        name = re.sub(r"(?:'s|’s)$", "", " ".join(text.split())).strip(" .,")
+        name = re.sub(r"^(?:the|The) ", "", name) if label == "ORG" else name
+        if name in self.aliases:
+            return self.aliases[name]
+        if label == "PERSON":
+            parts = name.split()
+            if len(parts) == 1 and name in self.people:
+                return self.people[name]
+            if len(parts) > 1:
+                self.people.setdefault(parts[-1], name)
+        return name
+
+
+def extract_claims(document: Document, segments: Iterable[Segment],
+                   aliases: dict[str, str] | None = None) -> tuple[Claim, ...]:
+    """Return one claim per sentence, with its facts and opinion cue."""
+    names = NameBook(aliases=dict(aliases or {}))
+    claims: list[Claim] = []
+    seen: dict[str, str] = {}
+    for segment in segments:
+        if segment.sent is None:
+            continue
+        text = claim_text(document, segment)
+        facts = read_facts(segment.sent, document.published, names)
+        cue = opinion_cue(segment.sent)
+        key = sentence_key(text)
+        claim_id = f"c{len(claims) + 1}"
+        claims.append(Claim(
+            id=claim_id,
+            text=text,
+            span=segment.span,
+            kind=ClaimKind.OPINION if cue else ClaimKind.FACTUAL,
+            facts=facts,
+            citations=segment.citations,
+            opinion_cue=cue,
+            # A pull quote repeats an earlier sentence: the same claim.
+            duplicate_of=seen.get(key) if len(key) > 20 else None,
+        ))
+        seen.setdefault(key, claim_id)
+    return tuple(claims)
+
+
+def claim_text(document: Document, segment: Segment) -> str:
+    """Return the sentence as a reader sees it, without markup or markers."""
+    start, end = segment.span
+    view = document.view[start:end]
+    for citation in sorted({c.span for c in segment.citations}, reverse=True):
+        a, b = citation[0] - start, citation[1] - start
+        view = view[:a] + " " * (b - a) + view[b:]
+    text = " ".join(view.split())
+    return re.sub(r" ([,.;:!?])", r"\1", text)
+
+
+def sentence_key(text: str) -> str:
+    """Return a form of a sentence that ignores quotes, case and punctuation."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def read_facts(sent: SpacySpan, published: date | None, names: NameBook | None = None) -> Facts:
+    """Return the slots, terms, dates and places that a sentence states."""
+    names = names or NameBook()
+    ents = [e for e in sent.ents if not any(t._.citation for t in e)]
+    dates = tuple(dict.fromkeys(
+        d for e in ents if e.label_ in {"DATE", "TIME"} and (d := resolve_date(e.text, published))
+    ))
+    parties = find_parties(sent, ents, names)
+    places = find_places(sent, ents, parties)
+    numbers = tuple(find_numbers(ents))
+    slots = Slots(
+        date=dates[0] if dates else None,
+        parties=parties,
+        location=places[0] if places else None,
+        motive=find_motive(sent),
+        numbers=numbers,
+    )
+    return Facts(slots=slots, terms=content_terms(sent, lexicon()), dates=dates, places=places)
+
+
+def find_parties(sent: SpacySpan, ents: list, names: NameBook) -> tuple[str, ...]:
+    """Return the organisations and people a sentence is about, canonical names."""
+    found: list[tuple[int, str]] = []
+    for ent in ents:
+        if ent.label_ in PARTY_LABELS and ent.text.lower() not in NOT_NAMES:
+            found.append((ent.start, names.canonical(ent.text, ent.label_)))
+    for chunk in noun_chunks(sent):
+        head = chunk.root
+        if (head.lemma_.lower() in COMPANY_NOUNS and chunk[0].lower_ == "the"
+                and len(chunk) <= 3 and names.last_org and head.ent_type_ == ""):
+            found.append((chunk.start, names.last_org))
+    found.sort()
+    parties = tuple(dict.fromkeys(name for _, name in found))
+    orgs = [names.canonical(e.text, "ORG") for e in ents if e.label_ == "ORG"
+            and e.text.lower() not in NOT_NAMES]
+    if orgs:
+        names.last_org = orgs[-1]
+    return parties
+
+
+def noun_chunks(sent: SpacySpan) -> list:
+    """Return the noun chunks of a sentence (none when the parse is missing)."""
+    try:
+        return list(sent.noun_chunks)
+    except ValueError:
+        return []
+
+
+def find_places(sent: SpacySpan, ents: list, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the places a sentence names, joining "Memphis, Tennessee"."""
+    groups: list[list] = []
+    for ent in ents:
+        if ent.label_ not in PLACE_LABELS or ent.text in parties or ent.text.lower() in NOT_NAMES:
+            continue
+        if groups and between_is_comma(sent, groups[-1][-1], ent):
+            groups[-1].append(ent)
+        else:
+            groups.append([ent])
+    doc = sent.doc
+    return tuple(doc[g[0].start:g[-1].end].text for g in groups)
+
+
+def between_is_comma(sent: SpacySpan, left, right) -> bool:
+    """Tell whether only a comma separates two entities."""
+    between = sent.doc[left.end:right.start]
+    return len(between) == 1 and between[0].text == ","
+
+
+def find_numbers(ents: list) -> Iterable[Quantity]:
+    """Yield the amounts among the entities, with their value, unit and count noun."""
+    for ent in ents:
+        if ent.label_ not in NUMBER_LABELS:
+            continue
+        value, unit = parse_quantity(ent.text)
+        if value is None:
+            continue
+        counts = None
+        root = ent.root
+        if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" and root.head not in ent:
+            counts = root.head.lemma_.lower()
+        yield Quantity(text=ent.text, value=value, unit=unit, counts=counts)
+
+
+def find_motive(sent: SpacySpan) -> str | None:
+    """Return the purpose or reason a sentence gives, as written, or None."""
+    match = MOTIVE_PHRASES.search(sent.text)
+    candidates: list[tuple[int, str]] = []
+    if match:
+        candidates.append((match.start(), match.group(0)))
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
+        if aux_to and is_purpose(token):
+            candidates.append((aux_to[0].idx - sent.start_char, clause_text(aux_to[0], token)))
+        elif token.dep_ in {"xcomp", "attr", "ccomp"} and token.tag_ == "VBG" and \
+                any(c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in token.head.children):
+            # "his priority is dominating the AI infrastructure layer"
+            candidates.append((token.idx - sent.start_char, clause_text(token, token)))
+    if not candidates:
+        return None
+    text = min(candidates)[1]
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
+    return " ".join(text.split()).rstrip(" ,.;:") or None
+
+
+def is_purpose(verb: Token) -> bool:
+    """Tell whether an infinitive is a purpose ("to attract investors")."""
+    head = verb.head
+    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
+        return False
+    if head.lemma_.lower() in CONTENT_HEADS:
+        return False
+    # "signed a deal on May 6, 2026, to lease ..." attaches to the verb but
+    # still says what the deal is.
+    objects = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    if any(o.lemma_.lower() in CONTENT_HEADS for o in objects):
+        return False
+    if verb.dep_ == "xcomp" and head.pos_ in {"ADJ", "AUX"}:
+        return False
+    return True
+
+
+STOP_CHILDREN = {"advcl", "cc", "conj", "punct", "mark", "relcl"}
+STOP_PREPS = {"without", "despite", "while", "after", "before", "although", "even"}
+
+
+def clause_text(first: Token, verb: Token) -> str:
+    """Return the words of a clause from ``first`` up to where an aside begins."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in STOP_CHILDREN or child.lower_ in STOP_PREPS:
+            break
+        end = child.right_edge.i + 1
+    return verb.doc[first.i:end].text
+
+
+def content_terms(sent: SpacySpan, lex: Lexicon) -> tuple[str, ...]:
+    """Return the canonical lemmas of a sentence's content words."""
+    terms = []
+    for token in sent:
+        if token._.citation is not None or token.is_stop or token.is_punct or token.is_space:
+            continue
+        if token.pos_ not in CONTENT_WORD_POS:
+            continue
+        lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+        lemma = lex.canonical(lemma)
+        if lemma not in lex.weak_terms and len(lemma) > 1:
+            terms.append(lemma)
+    return tuple(dict.fromkeys(terms))

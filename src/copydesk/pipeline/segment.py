@@ -1,0 +1,77 @@
+"""Split a document's prose into sentences that keep their citation markers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from copydesk.models import Citation, Document, Segment
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span as SpacySpan
+
+# spaCy refuses texts over nlp.max_length; longer blocks are cut at line breaks.
+CHUNK_CHARS = 100_000
+
+
+def segment(document: Document, nlp: Language) -> tuple[Segment, ...]:
+    """Return the sentences of ``document`` in order, with their citations."""
+    chunks = list(chunk_blocks(document))
+    segments: list[Segment] = []
+    for (offset, _), doc in zip(chunks, nlp.pipe(text for _, text in chunks), strict=True):
+        for sent in doc.sents:
+            add_sentence(segments, document, sent, offset)
+    return tuple(segments)
+
+
+def segment_text(text: str, doc: Doc) -> tuple[Segment, ...]:
+    """Return the sentences of a text already run through the pipeline (a source)."""
+    segments: list[Segment] = []
+    document = Document(path="", text=text, format=None, view=text, blocks=((0, len(text)),))  # type: ignore[arg-type]
+    for sent in doc.sents:
+        add_sentence(segments, document, sent, 0)
+    return tuple(segments)
+
+
+def chunk_blocks(document: Document) -> Iterator[tuple[int, str]]:
+    """Yield (offset, text) for each prose block, cutting very long ones."""
+    for start, end in document.blocks:
+        while end - start > CHUNK_CHARS:
+            cut = document.view.rfind("\n", start, start + CHUNK_CHARS)
+            if cut <= start:
+                cut = document.view.rfind(" ", start, start + CHUNK_CHARS)
+            if cut <= start:
+                cut = start + CHUNK_CHARS
+            yield start, document.view[start:cut]
+            start = cut
+        yield start, document.view[start:end]
+
+
+def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan,
+                 offset: int) -> None:
+    """Append one spaCy sentence, or fold a stray marker into the one before."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return
+    citations = tuple(citations_in(tokens, offset))
+    has_words = any(t.is_alpha or t.like_num for t in tokens if t._.citation is None)
+    if not has_words:
+        # A marker the parser left on its own ("... OpenAI" / "[1].") belongs to
+        # the sentence it ends.
+        if segments and citations:
+            last = segments[-1]
+            segments[-1] = replace(last, citations=last.citations + citations)
+        return
+    start = offset + tokens[0].idx
+    end = offset + tokens[-1].idx + len(tokens[-1].text)
+    segments.append(Segment(index=len(segments), span=(start, end),
+                            text=document.text[start:end], citations=citations, sent=sent))
+
+
+def citations_in(tokens: Iterable, offset: int) -> Iterator[Citation]:
+    """Yield one Citation per label of each marker token."""
+    for token in tokens:
+        for label in token._.citation or ():
+            yield Citation(label=label, span=(offset + token.idx, offset + token.idx + len(token.text)))

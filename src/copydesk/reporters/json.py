@@ -1,0 +1,78 @@
+"""The JSON report (the contract in DESIGN.md, documented in docs/json-output.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from copydesk.models import ArticleReport, Claim, Finding, Report
+from copydesk.reporters.summary import article_summary, report_summary
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report) -> str:
+    """Return the report as one JSON object, keys in a stable order."""
+    data = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "copydesk", "version": report.tool_version},
+        "files": [article(a) for a in sorted(report.articles, key=lambda a: a.path)],
+        "errors": [{"path": e.path, "message": e.message, "code": e.code}
+                   for e in sorted(report.errors, key=lambda e: e.path)],
+        "summary": report_summary(report),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def article(report: ArticleReport) -> dict[str, Any]:
+    """Return one file's entry."""
+    published = report.document.published
+    return {
+        "path": report.path,
+        "registry": report.registry,
+        "published": published.isoformat() if published else None,
+        "claims": [claim(c, report) for c in report.claims],
+        "findings": [finding(f) for f in report.findings],
+        "summary": article_summary(report),
+    }
+
+
+def claim(c: Claim, report: ArticleReport) -> dict[str, Any]:
+    """Return one claim's entry."""
+    line, column = report.document.position(c.span[0])
+    slots = c.facts.slots
+    verdict = c.verdict
+    assert verdict is not None
+    return {
+        "id": c.id,
+        "text": c.text,
+        "sentence": {"start": c.span[0], "end": c.span[1], "line": line, "column": column},
+        "slots": {
+            "date": slots.date,
+            "parties": list(slots.parties),
+            "location": slots.location,
+            "motive": slots.motive,
+            "numbers": [{"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
+                        for q in slots.numbers],
+        },
+        "citations": [{"label": x.label, "start": x.span[0], "end": x.span[1], "source": x.source}
+                      for x in c.citations],
+        "verdict": verdict.label.value,
+        "reason": verdict.reason.value,
+        "code": verdict.code,
+        "level": verdict.level.value,
+        "message": verdict.message,
+        "evidence": [{"source": e.source, "text": e.text, "start": e.span[0], "end": e.span[1]}
+                     for e in verdict.evidence],
+        "missing": list(verdict.missing),
+        "contradicted": list(verdict.contradicted),
+        "opinion_cue": c.opinion_cue,
+        "duplicate_of": c.duplicate_of,
+        "confidence": verdict.confidence,
+    }
+
+
+def finding(f: Finding) -> dict[str, Any]:
+    """Return one file-level finding's entry."""
+    return {"code": f.code, "reason": f.reason.value, "level": f.level.value, "label": f.label,
+            "line": f.line, "message": f.message}
