@@ -48,12 +48,21 @@ def load_nlp(model: str | None = None) -> Language:
     except ImportError as exc:
         raise ModelNotInstalledError(errors.MODEL_MISSING) from exc
     nlp = module.load()
+    split_markers_from_words(nlp)
     nlp.add_pipe("copydesk_markers", first=True)
     nlp.add_pipe("copydesk_boundaries", after="copydesk_markers")
     ruler = nlp.add_pipe("entity_ruler", name="copydesk_names", after="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(known_name_patterns())
     return nlp
+
+
+def split_markers_from_words(nlp: Language) -> None:
+    """Teach the tokenizer that ``deal.[3]`` is a word, a full stop and a marker."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=\w)[.!?,;:](?=\[)", r"\[(?=\^?\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def known_name_patterns() -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ RANGE = re.compile(r"^(\d{1,6})\s*[-–]\s*(\d{1,6})$")
 MAX_RANGE = 50
 # "He [Musk] said" and "[sic]" are editorial insertions, not citations.
 INSERTION = re.compile(r"^(?:[A-Z][a-z]+(?:'s)?|sic|sic\.|emphasis added|ed\.?)$")
-URLISH = re.compile(r"\S*(?:://|www\.)\S*$")
+URLISH = re.compile(r"(?:^|\s)\S*(?:://|www\.)\S*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ def find_markers(text: str) -> tuple[Marker, ...]:
     markers = []
     for match in MARKER.finditer(text):
         start = match.start()
-        if start and text[start - 1] in "/=?&#\\" or URLISH.match(text[max(0, start - 200):start]):
+        if start and text[start - 1] in "/=?&#\\" or URLISH.search(text[max(0, start - 200):start]):
             continue  # inside a URL or an index expression, not a citation
         labels = expand(match.group("body"))
         if labels:
