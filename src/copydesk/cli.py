@@ -168,6 +168,30 @@ def exit_status(report: Report, fail_on: FailOn, exit_zero: bool) -> ExitStatus:
     return ExitStatus.OK
 
 
+@app.command("claims")
+def list_claims(
+    paths: Annotated[list[str], typer.Argument(help="Articles to read, or - for standard input.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the claims as JSON.")] = False,
+    published: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
+) -> None:
+    """Print the atomic claims of articles and their slots, without verdicts."""
+    from copydesk.pipeline import Options, extract
+
+    options = Options(published=parse_date(published), stdin=sys.stdin.buffer)
+    try:
+        articles = [extract(path, options) for path in paths]
+    except CopydeskError as exc:
+        fail(exc)
+    if as_json:
+        from copydesk.reporters.claims import render_json
+
+        sys.stdout.write(render_json(articles))
+    else:
+        from copydesk.reporters.claims import render_table
+
+        sys.stdout.write(render_table(articles, width=_terminal_width(), color=_wants_color()))
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List the rule codes, their names and default levels."""

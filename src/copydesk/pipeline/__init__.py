@@ -63,6 +63,12 @@ class Checker:
 
     def check(self, target: str) -> ArticleReport:
         """Check one article (a path, or ``-`` for standard input)."""
+        document, article_path = self.read(target)
+        registry = self.registry_for(article_path)
+        return self.check_document(document, registry)
+
+    def read(self, target: str) -> tuple[Document, Path | None]:
+        """Read one article; return it with its path (None for standard input)."""
         if target == STDIN:
             if self.options.stdin is None:
                 raise InputError("standard input is not available", path=STDIN)
@@ -73,8 +79,7 @@ class Checker:
             article_path = Path(target)
             document = read_document(article_path, published=self.options.published,
                                      max_bytes=self.options.max_bytes)
-        registry = self.registry_for(article_path)
-        return self.check_document(document, registry)
+        return document, article_path
 
     def registry_for(self, article: Path | None) -> Registry | None:
         """Return the article's registry, loading each file once."""
@@ -121,6 +126,16 @@ class Checker:
             SourceSentence(span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names))
             for s in segment(document, self.nlp) if s.sent is not None
         )
+
+
+def extract(target: str, options: Options) -> ArticleReport:
+    """Read one article and extract its claims, without resolving or verifying them."""
+    from copydesk.nlp import load_nlp
+
+    checker = Checker(options, load_nlp)
+    document, _ = checker.read(target)
+    claims = extract_claims(document, segment(document, checker.nlp))
+    return ArticleReport(path=document.path, document=document, registry=None, claims=claims)
 
 
 def run(targets: Iterable[str], options: Options,
