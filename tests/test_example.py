@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from copydesk.pipeline import Options, run
-from copydesk.pipeline.claims import sentence_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = yaml.safe_load((FIXTURES / "spacex-anthropic.gold.yaml").read_text())
@@ -24,16 +23,46 @@ def report():  # noqa: ANN201
 
 
 @pytest.fixture(scope="module")
-def claims(report) -> list:  # noqa: ANN001
+def all_claims(report) -> list:  # noqa: ANN001
     (article,) = report.articles
     return list(article.claims)
 
 
-def test_example_has_one_claim_per_gold_sentence(claims) -> None:  # noqa: ANN001
-    # Claim text drops the markers; the gold keeps them as written.
-    gold = [sentence_key(s["text"].replace(f"[{n}]", "")) for s in GOLD["sentences"]
-            for n in [next((k for k in "1234" if f"[{k}]" in s["text"]), "x")]]
-    assert [sentence_key(c.text) for c in claims] == gold
+@pytest.fixture(scope="module")
+def claims(all_claims) -> list:  # noqa: ANN001
+    """Return the main claim of each sentence, which carries the sentence's verdict."""
+    return [c for c in all_claims if c.part == "main"]
+
+
+def test_example_has_one_main_claim_per_gold_sentence(claims) -> None:  # noqa: ANN001
+    assert [c.sentence for c in claims] == list(range(len(GOLD["sentences"])))
+    unsplit = [i for i, c in enumerate(claims) if c.text.count(" ") > 5]
+    assert len(unsplit) == 16
+
+
+def test_example_splits_asides_into_their_own_claims(all_claims) -> None:  # noqa: ANN001
+    split = [(c.sentence, c.part, c.text) for c in all_claims if c.part != "main"]
+    assert split == [
+        (2, "relative", "Elon Musk is currently engaged in a lawsuit against OpenAI."),
+        (7, "apposition", "A planned initial public offering is a transition that requires "
+                          "strong revenue streams and high-profile corporate partnerships to "
+                          "attract investors."),
+        (9, "contrast", "Musk has criticized the current direction of OpenAI."),
+        (14, "contrast", "SpaceX transforms its hardware assets into a recurring revenue stream."),
+        (15, "contrast", "Elon Musk remains in legal opposition to OpenAI."),
+    ]
+
+
+def test_example_sentence_slots_match_gold(all_claims) -> None:  # noqa: ANN001
+    for index, gold in enumerate(GOLD["sentences"]):
+        parts = [c for c in all_claims if c.sentence == index]
+        parties = list(dict.fromkeys(p for c in parts for p in c.facts.slots.parties))
+        dates = [c.facts.slots.date for c in parts if c.facts.slots.date]
+        places = [c.facts.slots.location for c in parts if c.facts.slots.location]
+        expected_date = gold["slots"]["date"]
+        assert (dates[0] if dates else None) == (str(expected_date) if expected_date else None)
+        assert sorted(parties) == sorted(gold["slots"]["parties"]), gold["text"]
+        assert (places[0] if places else None) == gold["slots"]["location"]
 
 
 @pytest.mark.parametrize("index", range(len(GOLD["sentences"])),
@@ -54,7 +83,7 @@ def test_example_supported_claims_quote_their_source(claims) -> None:  # noqa: A
 
 
 def test_example_pull_quote_is_the_first_claim(claims) -> None:  # noqa: ANN001
-    assert claims[12].duplicate_of == "c1"
+    assert claims[12].duplicate_of == claims[0].id == "c1"
     assert claims[12].verdict == claims[0].verdict
 
 

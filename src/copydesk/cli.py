@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -66,6 +68,24 @@ def fail(error: CopydeskError) -> NoReturn:
     raise typer.Exit(int(error.exit_status))
 
 
+@contextmanager
+def guarded(traceback: bool) -> Iterator[None]:
+    """Turn user errors, interrupts and bugs into one stderr line and an exit status."""
+    try:
+        yield
+    except CopydeskError as exc:
+        fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 2
+        if traceback:
+            raise
+        typer.echo(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug, "
+                   "rerun with --traceback and report it", err=True)
+        raise typer.Exit(int(ExitStatus.ERROR)) from None
+
+
 def parse_date(value: str | None) -> date | None:
     """Read ``--date``."""
     if value is None:
@@ -93,19 +113,8 @@ def check(
     options = Options(sources=sources, published=parse_date(published), stdin=sys.stdin.buffer)
     if output is not None and not output.parent.exists():
         fail(OutputError(errors.OUTPUT_DIR_MISSING.format(folder=output.parent), path=str(output)))
-    try:
+    with guarded(traceback):
         report = run(paths, options)
-    except CopydeskError as exc:
-        fail(exc)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 2
-        if traceback:
-            raise
-        typer.echo(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug, "
-                   "rerun with --traceback and report it", err=True)
-        raise typer.Exit(int(ExitStatus.ERROR)) from None
     for error in report.errors:
         typer.echo(f"error[{error.code}]: {error.message}", err=True)
     if report.articles:
@@ -173,15 +182,14 @@ def list_claims(
     paths: Annotated[list[str], typer.Argument(help="Articles to read, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the claims as JSON.")] = False,
     published: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
+    traceback: Annotated[bool, typer.Option("--traceback", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Print the atomic claims of articles and their slots, without verdicts."""
     from copydesk.pipeline import Options, extract
 
     options = Options(published=parse_date(published), stdin=sys.stdin.buffer)
-    try:
+    with guarded(traceback):
         articles = [extract(path, options) for path in paths]
-    except CopydeskError as exc:
-        fail(exc)
     if as_json:
         from copydesk.reporters.claims import render_json
 

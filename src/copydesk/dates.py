@@ -95,8 +95,9 @@ def resolve_date(phrase: str, base: date | None) -> str | None:
     if parsed is None:
         return None
     if WEEK_RELATIVE.search(phrase):
-        # A week is not a day: keep the month, which is what a source can confirm.
-        return parsed.strftime("%Y-%m")
+        # A week is not a day: "last week" is an ISO week such as 2026-W18.
+        year, week, _ = parsed.isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if not re.search(r"\d", phrase) and re.fullmatch(r"(?i)[a-z]+ \d{4}|[a-z]+", phrase) and \
             phrase.lower() in MONTH_NAMES:
         return parsed.strftime("%Y-%m")

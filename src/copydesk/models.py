@@ -192,6 +192,8 @@ class Claim:
     opinion_cue: str | None = None
     duplicate_of: str | None = None
     verdict: Verdict | None = None
+    sentence: int = 0  # index of the sentence the claim comes from
+    part: str = "main"  # main clause, or the kind of clause split off it
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
+from copydesk.pipeline.clauses import Clause, Part, split_clauses
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.quantities import parse_quantity
@@ -27,6 +28,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {"ai", "ceo", "ipo", "gpu", "gpus", "llm", "the company", "company"}
+# Units the small model leaves out of a number or tags as a name ("300 MW").
+UNITS = {"mw", "gw", "kw", "tw", "kwh", "mwh", "gwh", "twh", "km", "mi", "mph", "kph", "kg",
+         "tons", "tonnes", "acres", "hectares", "ha", "ft", "gb", "tb", "gbps", "bpd",
+         "barrels", "megawatts", "gigawatts", "kilowatts", "miles", "kilometers", "kilometres",
+         "meters", "metres", "feet", "pounds", "liters", "litres", "gallons"}
 # "the company prepares" refers back to the organisation last named.
 COMPANY_NOUNS = {"company", "firm", "group", "startup", "carmaker", "automaker", "lab",
                  "developer", "maker", "operator", "giant", "business", "corporation"}
@@ -59,6 +65,7 @@ class NameBook:
     people: dict[str, str] = field(default_factory=dict)  # surname -> full name
     aliases: dict[str, str] = field(default_factory=dict)  # any form -> canonical
     last_org: str | None = None
+    last_person: str | None = None
 
     def canonical(self, text: str, label: str) -> str:
         name = re.sub(r"(?:'s|’s)$", "", " ".join(text.split())).strip(" .,")
@@ -76,31 +83,92 @@ class NameBook:
 
 def extract_claims(document: Document, segments: Iterable[Segment],
                    aliases: dict[str, str] | None = None) -> tuple[Claim, ...]:
-    """Return one claim per sentence, with its facts and opinion cue."""
+    """Return the atomic claims of each sentence: its main clause first."""
     names = NameBook(aliases=dict(aliases or {}))
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     for segment in segments:
         if segment.sent is None:
             continue
-        text = claim_text(document, segment)
-        facts = read_facts(segment.sent, document.published, names)
-        cue = opinion_cue(segment.sent)
-        key = sentence_key(text)
-        claim_id = f"c{len(claims) + 1}"
-        claims.append(Claim(
-            id=claim_id,
-            text=text,
-            span=segment.span,
-            kind=ClaimKind.OPINION if cue else ClaimKind.FACTUAL,
-            facts=facts,
-            citations=segment.citations,
-            opinion_cue=cue,
-            # A pull quote repeats an earlier sentence: the same claim.
-            duplicate_of=seen.get(key) if len(key) > 20 else None,
-        ))
-        seen.setdefault(key, claim_id)
+        clauses = split_clauses(segment.sent)
+        sentence_cue = opinion_cue(segment.sent)
+        for clause in clauses:
+            if len(clauses) == 1:
+                text, cue = claim_text(document, segment), sentence_cue
+            else:
+                text = clause_words(segment.sent, clause, names)
+                cue = clause_cue(segment.sent, clause, text, sentence_cue)
+            keep = None if len(clauses) == 1 else set(clause.tokens)
+            facts = read_facts(segment.sent, document.published, names, keep=keep)
+            if clause.prefix and clause.part is Part.RELATIVE:
+                facts = with_party(facts, names.canonical(clause.prefix, "PERSON"), first=True)
+            if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
+                facts = with_party(facts, named, first=True)
+            key = sentence_key(text)
+            claim_id = f"c{len(claims) + 1}"
+            claims.append(Claim(
+                id=claim_id,
+                text=text,
+                span=segment.span,
+                kind=ClaimKind.OPINION if cue else ClaimKind.FACTUAL,
+                facts=facts,
+                citations=segment.citations,
+                opinion_cue=cue,
+                # A pull quote repeats an earlier sentence: the same claim.
+                duplicate_of=seen.get(key) if len(key) > 20 else None,
+                sentence=segment.index,
+                part=clause.part.value,
+            ))
+            seen.setdefault(key, claim_id)
     return tuple(claims)
+
+
+def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
+    """Return a split-off clause as a sentence that reads on its own."""
+    doc = sent.doc
+    words = []
+    for i in clause.tokens:
+        token = doc[i]
+        if token._.citation is not None or token.is_space:
+            continue
+        text = token.text
+        if i == clause.subject:
+            # "even while he remains in opposition" -> "Elon Musk remains ..."
+            text = named_subject(sent, clause, names) or text
+        words.append(text + token.whitespace_)
+    body = " ".join("".join(words).split())
+    body = re.sub(r" ([,.;:!?])", r"\1", body).strip(" ,;:—–")
+    if clause.prefix:
+        prefix = " ".join(clause.prefix.split())
+        body = f"{prefix} {body}"
+    body = body.rstrip(".") + "."
+    return body[:1].upper() + body[1:]
+
+
+def named_subject(sent: SpacySpan, clause: Clause, names: NameBook) -> str | None:
+    """Return the name a clause's pronoun subject stands for, when one is known."""
+    if clause.subject is None:
+        return None
+    pronoun = sent.doc[clause.subject].lower_
+    return names.last_person if pronoun in {"he", "she"} else names.last_org
+
+
+def clause_cue(sent: SpacySpan, clause: Clause, text: str, sentence_cue: str | None) -> str | None:
+    """Return the opinion cue of one clause of a split sentence."""
+    if clause.part is Part.MAIN:
+        # The sentence's cue counts for the main clause when its words are there.
+        return sentence_cue if sentence_cue and sentence_cue.lower() in text.lower() else None
+    doc = sent.doc
+    span = doc[clause.tokens[0]:clause.tokens[-1] + 1]
+    return opinion_cue(span)
+
+
+def with_party(facts: Facts, party: str, *, first: bool) -> Facts:
+    """Return facts with a party added (the antecedent of a relative clause)."""
+    if party in facts.slots.parties or not party[:1].isupper():
+        return facts
+    parties = (party, *facts.slots.parties) if first else (*facts.slots.parties, party)
+    return replace(facts, slots=replace(facts.slots, parties=parties))
 
 
 def claim_text(document: Document, segment: Segment) -> str:
@@ -119,34 +187,46 @@ def sentence_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def read_facts(sent: SpacySpan, published: date | None, names: NameBook | None = None) -> Facts:
-    """Return the slots, terms, dates and places that a sentence states."""
+def read_facts(sent: SpacySpan, published: date | None, names: NameBook | None = None,
+               keep: set[int] | None = None) -> Facts:
+    """Return the slots, terms, dates and places that a sentence (or some of its words) states."""
     names = names or NameBook()
-    ents = [e for e in sent.ents if not any(t._.citation for t in e)]
+    ents = [e for e in sent.ents if not any(t._.citation for t in e)
+            and (keep is None or all(t.i in keep for t in e))]
     dates = tuple(dict.fromkeys(
         d for e in ents if e.label_ in {"DATE", "TIME"} and (d := resolve_date(e.text, published))
     ))
-    parties = find_parties(sent, ents, names)
+    parties = find_parties(sent, ents, names, keep)
     places = find_places(sent, ents, parties)
     numbers = tuple(find_numbers(ents))
     slots = Slots(
         date=dates[0] if dates else None,
         parties=parties,
         location=places[0] if places else None,
-        motive=find_motive(sent),
+        motive=find_motive(sent, keep),
         numbers=numbers,
     )
-    return Facts(slots=slots, terms=content_terms(sent, lexicon()), dates=dates, places=places)
+    terms = content_terms(sent, lexicon(), keep)
+    return Facts(slots=slots, terms=terms, dates=dates, places=places)
 
 
-def find_parties(sent: SpacySpan, ents: list, names: NameBook) -> tuple[str, ...]:
+def find_parties(sent: SpacySpan, ents: list, names: NameBook,
+                 keep: set[int] | None = None) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
     for ent in ents:
-        if ent.label_ in PARTY_LABELS and ent.text.lower() not in NOT_NAMES:
+        if ent.label_ in PARTY_LABELS and ent.text.lower() not in NOT_NAMES | UNITS:
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
+    in_ents = {t.i for e in ents for t in e}
+    for token in sent:
+        # "between Musk and OpenAI": a surname the model missed, once the article named him.
+        if token.pos_ == "PROPN" and token.text in names.people and token.i not in in_ents \
+                and (keep is None or token.i in keep):
+            found.append((token.i, names.people[token.text]))
     for chunk in noun_chunks(sent):
         head = chunk.root
+        if keep is not None and head.i not in keep:
+            continue
         if (head.lemma_.lower() in COMPANY_NOUNS and chunk[0].lower_ == "the"
                 and len(chunk) <= 3 and names.last_org and head.ent_type_ == ""):
             found.append((chunk.start, names.last_org))
@@ -156,6 +236,9 @@ def find_parties(sent: SpacySpan, ents: list, names: NameBook) -> tuple[str, ...
             and e.text.lower() not in NOT_NAMES]
     if orgs:
         names.last_org = orgs[-1]
+    people = [names.canonical(e.text, "PERSON") for e in ents if e.label_ == "PERSON"]
+    if people:
+        names.last_person = people[-1]
     return parties
 
 
@@ -192,24 +275,30 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
     for ent in ents:
         if ent.label_ not in NUMBER_LABELS:
             continue
-        value, unit = parse_quantity(ent.text)
+        text = ent.text
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
+            text = ent.doc[ent.start:ent.end + 1].text  # "300 MW"
+        value, unit = parse_quantity(text)
         if value is None:
             continue
         counts = None
         root = ent.root
         if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" and root.head not in ent:
             counts = root.head.lemma_.lower()
-        yield Quantity(text=ent.text, value=value, unit=unit, counts=counts)
+        yield Quantity(text=text, value=value, unit=unit, counts=None if unit else counts)
 
 
-def find_motive(sent: SpacySpan) -> str | None:
+def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
     """Return the purpose or reason a sentence gives, as written, or None."""
-    match = MOTIVE_PHRASES.search(sent.text)
     candidates: list[tuple[int, str]] = []
-    if match:
-        candidates.append((match.start(), match.group(0)))
+    for match in MOTIVE_PHRASES.finditer(sent.text):
+        first = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is not None and (keep is None or first[0].i in keep):
+            candidates.append((match.start(), match.group(0)))
+            break
     for token in sent:
-        if token.pos_ not in {"VERB", "AUX"}:
+        if token.pos_ not in {"VERB", "AUX"} or (keep is not None and token.i not in keep):
             continue
         aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
         if aux_to and is_purpose(token):
@@ -256,10 +345,12 @@ def clause_text(first: Token, verb: Token) -> str:
     return verb.doc[first.i:end].text
 
 
-def content_terms(sent: SpacySpan, lex: Lexicon) -> tuple[str, ...]:
+def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -> tuple[str, ...]:
     """Return the canonical lemmas of a sentence's content words."""
     terms = []
     for token in sent:
+        if keep is not None and token.i not in keep:
+            continue
         if token._.citation is not None or token.is_stop or token.is_punct or token.is_space:
             continue
         if token.pos_ not in CONTENT_WORD_POS:

@@ -1,0 +1,168 @@
+"""Split a parsed sentence into the clauses that assert separate facts.
+
+A sentence such as "This partnership signals a shift for Elon Musk, who is
+engaged in a lawsuit against OpenAI." asserts two things: the writer's framing
+and a fact about Musk.  Each becomes its own claim; the main clause keeps the
+sentence minus the split-off parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+# "While Musk has criticized OpenAI, this partnership ..." asserts both halves.
+CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+RELATIVE_PRONOUNS = {"who", "which", "whom", "whose"}
+PLACE_OR_TIME = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+REPORTING = {"say", "tell", "state", "add", "claim", "argue", "write", "announce", "accord",
+             "report", "note", "explain", "warn", "insist"}
+
+
+class Part(str, Enum):
+    """Where a claim comes from in its sentence."""
+
+    MAIN = "main"
+    RELATIVE = "relative"
+    APPOSITION = "apposition"
+    CONTRAST = "contrast"
+    COORDINATE = "coordinate"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The tokens of one asserted fact, and words to put before them."""
+
+    part: Part
+    tokens: tuple[int, ...]  # token indices into the Doc, in order
+    prefix: str = ""  # "Elon Musk" for "who is engaged ..."; "X is" for appositions
+    subject: int | None = None  # index of a pronoun subject to name ("he remains ...")
+
+
+def split_clauses(sent: SpacySpan) -> list[Clause]:
+    """Return the main clause first, then each split-off clause in order."""
+    quoted = quoted_indices(sent)
+    taken: set[int] = set()
+    clauses: list[Clause] = []
+    for token in sent:
+        if token.i in taken or token.i in quoted or is_reported(token):
+            continue
+        clause = (relative_clause(token) or apposition(token) or contrast_clause(token)
+                  or coordinate_clause(token))
+        if clause is None:
+            continue
+        hole = set(clause[1])
+        if hole & taken:
+            continue
+        taken |= hole
+        clauses.append(clause[0])
+    if not clauses:
+        return [Clause(Part.MAIN, tuple(t.i for t in sent))]
+    main = tuple(t.i for t in sent if t.i not in taken)
+    return [Clause(Part.MAIN, main), *clauses]
+
+
+def subtree(token: Token) -> list[int]:
+    """Return the indices of a token's subtree, which spaCy keeps contiguous."""
+    return list(range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def with_commas(token: Token, indices: list[int]) -> list[int]:
+    """Add the commas (and markers) that set a clause off from the sentence."""
+    doc = token.doc
+    before, after = indices[0] - 1, indices[-1] + 1
+    extra = []
+    if before >= 0 and doc[before].text in {",", "—", "–"}:
+        extra.append(before)
+    if after < len(doc) and doc[after].text in {",", "—", "–"} and extra:
+        extra.append(after)
+    return sorted({*indices, *extra})
+
+
+def relative_clause(token: Token) -> tuple[Clause, list[int]] | None:
+    """Split "Elon Musk, who is engaged in a lawsuit" off as "Elon Musk is engaged ..."."""
+    if token.dep_ != "relcl" or token.head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    words = subtree(token)
+    first = token.doc[words[0]]
+    if first.lower_ not in RELATIVE_PRONOUNS or words[0] == 0 or token.doc[words[0] - 1].text != ",":
+        return None  # a restrictive clause ("constraints that hinder") defines, not adds
+    antecedent = token.doc[token.head.left_edge.i:token.head.i + 1].text
+    body = tuple(i for i in words[1:])
+    return Clause(Part.RELATIVE, body, prefix=antecedent), with_commas(token, words)
+
+
+def apposition(token: Token) -> tuple[Clause, list[int]] | None:
+    """Split "an offering, a transition that requires ..." into "An offering is a transition ..."."""
+    head = token.head
+    if token.dep_ != "appos" or head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    if token.ent_type_ in PLACE_OR_TIME or head.ent_type_ in PLACE_OR_TIME:
+        return None  # "Memphis, Tennessee" is one place
+    words = subtree(token)
+    if words[0] == 0 or token.doc[words[0] - 1].text != "," or len(words) < 3:
+        return None
+    subject = token.doc[head.left_edge.i:head.i + 1].text
+    verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
+    return Clause(Part.APPOSITION, tuple(words), prefix=f"{subject} {verb}"), with_commas(token, words)
+
+
+def contrast_clause(token: Token) -> tuple[Clause, list[int]] | None:
+    """Split "while Musk has criticized OpenAI" off as its own claim."""
+    if token.dep_ != "advcl":
+        return None
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS]
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not marks or not subjects:
+        return None
+    words = subtree(token)
+    # "even while he remains ..." – the adverb before the mark goes with it.
+    if words[0] > 0 and token.doc[words[0] - 1].lower_ == "even":
+        words.insert(0, words[0] - 1)
+    skip = {marks[0].i, *(i for i in words if token.doc[i].lower_ == "even" and i < marks[0].i)}
+    body = tuple(i for i in words if i not in skip)
+    return (Clause(Part.CONTRAST, body, subject=pronoun(subjects[0])),
+            with_commas(token, words))
+
+
+def coordinate_clause(token: Token) -> tuple[Clause, list[int]] | None:
+    """Split "..., and Anthropic will pay for it" off the main clause."""
+    if token.dep_ != "conj" or token.pos_ not in {"VERB", "AUX"} or token.head.dep_ != "ROOT":
+        return None
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects:
+        return None
+    words = subtree(token)
+    doc = token.doc
+    start = words[0]
+    while start > 0 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+        start -= 1
+    hole = list(range(start, words[-1] + 1))
+    return Clause(Part.COORDINATE, tuple(words), subject=pronoun(subjects[0])), hole
+
+
+def pronoun(token: Token) -> int | None:
+    """Return a subject's index when it is a pronoun a name can replace."""
+    return token.i if token.lower_ in {"he", "she", "it", "they"} else None
+
+
+def is_reported(token: Token) -> bool:
+    """Tell whether a token sits under a reporting verb ("Musk said ...")."""
+    return any(a.lemma_.lower() in REPORTING and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def quoted_indices(sent: SpacySpan) -> set[int]:
+    """Return the indices of tokens between quotation marks."""
+    inside: set[int] = set()
+    start: int | None = None
+    for token in sent:
+        if token.text in {"“", "‘"} or (token.text == '"' and start is None):
+            start = token.i
+        elif start is not None and token.text in {"”", "’", '"'}:
+            inside.update(range(start, token.i + 1))
+            start = None
+    return inside
