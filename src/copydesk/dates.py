@@ -39,6 +39,19 @@ NOT_DATES = re.compile(
 )
 
 
+# A date names a calendar point; "12 months", "three years" and "a decade" are
+# durations that dateparser would turn into a day counted back from the base.
+DATE_WORDS = re.compile(
+    r"\b(?:\d{4}|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|ago|"
+    r"(?:last|this|next|earlier this|later this|past) (?:week|month|year|quarter|spring|"
+    r"summer|autumn|fall|winter|weekend)|q[1-4]|quarter)",
+    re.I,
+)
+YEAR_RELATIVE = re.compile(r"^(?:last|this|next|earlier this|later this|past) year$", re.I)
+
+
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     import dateparser
@@ -71,6 +84,11 @@ def resolve_date(phrase: str, base: date | None) -> str | None:
         return None
     if ISO_DATE.match(phrase):
         return phrase if parse_iso(phrase) else None
+    if not DATE_WORDS.search(phrase):
+        return None
+    if base is not None and (m := YEAR_RELATIVE.match(phrase)):
+        shift = {"last": -1, "past": -1, "next": 1}.get(phrase.split()[0].lower(), 0)
+        return str(base.year + shift)
     if m := YEAR_ONLY.match(phrase):
         return m.group(1)
     if m := QUARTER.search(phrase):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.pipeline.clauses import Clause, Part, split_clauses
+from copydesk.pipeline.names import NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.quantities import parse_quantity
@@ -33,9 +34,8 @@ UNITS = {"mw", "gw", "kw", "tw", "kwh", "mwh", "gwh", "twh", "km", "mi", "mph", 
          "tons", "tonnes", "acres", "hectares", "ha", "ft", "gb", "tb", "gbps", "bpd",
          "barrels", "megawatts", "gigawatts", "kilowatts", "miles", "kilometers", "kilometres",
          "meters", "metres", "feet", "pounds", "liters", "litres", "gallons"}
-# "the company prepares" refers back to the organisation last named.
-COMPANY_NOUNS = {"company", "firm", "group", "startup", "carmaker", "automaker", "lab",
-                 "developer", "maker", "operator", "giant", "business", "corporation"}
+# "It is notable that ...", "It remains to be seen ...": "it" stands for nothing.
+EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "take", "make", "look"}
 CONTENT_WORD_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 # "a deal to lease", "a willingness to support": the infinitive is what the
 # noun or verb is about, not the purpose of the sentence.
@@ -47,38 +47,17 @@ CONTENT_HEADS = {"deal", "agreement", "contract", "pact", "plan", "decision", "w
                  "refuse", "threaten", "seem", "appear", "have", "going", "able", "likely",
                  "set", "due", "expected", "poised", "move", "vow", "announce", "say", "ask",
                  "tell", "urge", "plan", "intend", "agree", "choose", "seek", "manage", "prepare",
-                 "declin", "decline", "use", "lease"}
+                 "decline", "remain", "schedule", "enough", "too"}
+# "is intended to reduce class sizes", "was needed to protect storage": purpose.
+PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
 GOAL_NOUNS = {"priority", "goal", "aim", "objective", "purpose", "intention", "mission",
               "strategy", "motive", "reason"}
 MOTIVE_PHRASES = re.compile(
-    r"\b(?:in order to|so as to|so that|as part of (?:an|its|a|their|his|her) "
+    r"\b(?:in order to|so as to|so that|(?:as )?part of (?:an|its|a|their|his|her) "
     r"(?:effort|push|drive|bid|plan|strategy) to|in an effort to|in a bid to|"
     r"in an attempt to|with the aim of|aimed at|because|due to|owing to)\b[^.;]*",
     re.I,
 )
-
-
-@dataclass
-class NameBook:
-    """Names met so far in an article, to put every mention in canonical form."""
-
-    people: dict[str, str] = field(default_factory=dict)  # surname -> full name
-    aliases: dict[str, str] = field(default_factory=dict)  # any form -> canonical
-    last_org: str | None = None
-    last_person: str | None = None
-
-    def canonical(self, text: str, label: str) -> str:
-        name = re.sub(r"(?:'s|’s)$", "", " ".join(text.split())).strip(" .,")
-        name = re.sub(r"^(?:the|The) ", "", name) if label == "ORG" else name
-        if name in self.aliases:
-            return self.aliases[name]
-        if label == "PERSON":
-            parts = name.split()
-            if len(parts) == 1 and name in self.people:
-                return self.people[name]
-            if len(parts) > 1:
-                self.people.setdefault(parts[-1], name)
-        return name
 
 
 def extract_claims(document: Document, segments: Iterable[Segment],
@@ -219,27 +198,27 @@ def find_parties(sent: SpacySpan, ents: list, names: NameBook,
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
     in_ents = {t.i for e in ents for t in e}
     for token in sent:
-        # "between Musk and OpenAI": a surname the model missed, once the article named him.
-        if token.pos_ == "PROPN" and token.text in names.people and token.i not in in_ents \
-                and (keep is None or token.i in keep):
-            found.append((token.i, names.people[token.text]))
+        if keep is not None and token.i not in keep or token.i in in_ents:
+            continue
+        if token.pos_ == "PROPN" and token.text in names.short:
+            # "between Musk and OpenAI": a short name the model missed.
+            found.append((token.i, names.short[token.text]))
+        elif token.lower_ == "it" and token.i == sent.start and token.dep_ == "nsubj" \
+                and token.head.lemma_ not in EXPLETIVE_HEADS and names.last_org:
+            # "It lists clinic hours on its page." – the organisation last named.
+            found.append((token.i, names.last_org))
     for chunk in noun_chunks(sent):
         head = chunk.root
-        if keep is not None and head.i not in keep:
+        if keep is not None and head.i not in keep or head.ent_type_:
             continue
-        if (head.lemma_.lower() in COMPANY_NOUNS and chunk[0].lower_ == "the"
-                and len(chunk) <= 3 and names.last_org and head.ent_type_ == ""):
-            found.append((chunk.start, names.last_org))
+        if chunk[0].lower_ == "the" and len(chunk) <= 3 and head.pos_ == "NOUN":
+            # "the council", "the company", "the mayor": a party named earlier.
+            if party := names.describe(head.lemma_):
+                found.append((chunk.start, party))
     found.sort()
-    parties = tuple(dict.fromkeys(name for _, name in found))
-    orgs = [names.canonical(e.text, "ORG") for e in ents if e.label_ == "ORG"
-            and e.text.lower() not in NOT_NAMES]
-    if orgs:
-        names.last_org = orgs[-1]
-    people = [names.canonical(e.text, "PERSON") for e in ents if e.label_ == "PERSON"]
-    if people:
-        names.last_person = people[-1]
-    return parties
+    for _, name in found:
+        names.remember(name)
+    return tuple(dict.fromkeys(name for _, name in found))
 
 
 def noun_chunks(sent: SpacySpan) -> list:
@@ -261,13 +240,13 @@ def find_places(sent: SpacySpan, ents: list, parties: tuple[str, ...]) -> tuple[
         else:
             groups.append([ent])
     doc = sent.doc
-    return tuple(doc[g[0].start:g[-1].end].text for g in groups)
+    return tuple(re.sub(r"^[Tt]he ", "", doc[g[0].start:g[-1].end].text) for g in groups)
 
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
-    """Tell whether only a comma separates two entities."""
+    """Tell whether only a comma (or "and") separates two places."""
     between = sent.doc[left.end:right.start]
-    return len(between) == 1 and between[0].text == ","
+    return len(between) == 1 and between[0].lower_ in {",", "and"}
 
 
 def find_numbers(ents: list) -> Iterable[Quantity]:
@@ -317,9 +296,11 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
 def is_purpose(verb: Token) -> bool:
     """Tell whether an infinitive is a purpose ("to attract investors")."""
     head = verb.head
-    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
+    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"} or verb.tag_ != "VB":
         return False
-    if head.lemma_.lower() in CONTENT_HEADS:
+    if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
+        return True
+    if head.lemma_.lower() in CONTENT_HEADS or any(c.lower_ in {"enough", "too"} for c in head.children):
         return False
     # "signed a deal on May 6, 2026, to lease ..." attaches to the verb but
     # still says what the deal is.
@@ -332,7 +313,7 @@ def is_purpose(verb: Token) -> bool:
 
 
 STOP_CHILDREN = {"advcl", "cc", "conj", "punct", "mark", "relcl"}
-STOP_PREPS = {"without", "despite", "while", "after", "before", "although", "even"}
+STOP_PREPS = {"without", "despite", "while", "although", "even", "unless"}
 
 
 def clause_text(first: Token, verb: Token) -> str:

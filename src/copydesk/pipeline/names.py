@@ -1,0 +1,111 @@
+"""Put every mention of a person or organisation in its canonical form.
+
+News copy names a party in full once ("Halvorsen Semiconductor", "Mayor
+Dolores Whitfield") and then shortens it ("Halvorsen", "the mayor", "the
+company"). The NameBook remembers the full names of one article, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# "Councillor Ray Benedetti" is Ray Benedetti; the title is remembered.
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "mayor", "governor",
+          "senator", "president", "councillor", "councilor", "councilwoman", "councilman",
+          "minister", "judge", "justice", "chancellor", "secretary", "commissioner", "chief",
+          "executive", "ceo", "coach", "manager", "director", "superintendent", "sheriff",
+          "rep", "representative", "epidemiologist", "spokesperson", "spokesman",
+          "spokeswoman", "chair", "chairman", "chairwoman", "principal", "lord", "lady",
+          "general", "officer", "captain", "detective", "inspector", "economist", "analyst"}
+# Words after "the" that point back to an organisation already named.
+COMPANY_NOUNS = {"company", "firm", "group", "startup", "carmaker", "automaker", "lab",
+                 "developer", "maker", "giant", "business", "corporation", "chipmaker",
+                 "insurer", "lender", "retailer", "airline", "utility", "publisher", "buyer",
+                 "acquirer", "supplier", "manufacturer"}
+# Institutions named by a word inside their name: "the union", "the museum".
+INSTITUTIONS = {"union", "museum", "council", "department", "district", "commission", "city",
+                "county", "university", "hospital", "court", "ministry", "agency", "board",
+                "club", "school", "college", "bank", "authority", "association", "institute",
+                "foundation", "party", "government", "administration", "team", "league"}
+
+
+@dataclass
+class NameBook:
+    """The full names met so far in one article, and their short forms."""
+
+    short: dict[str, str] = field(default_factory=dict)  # "Musk" -> "Elon Musk"
+    aliases: dict[str, str] = field(default_factory=dict)  # given forms -> canonical
+    roles: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Dolores Whitfield"
+    named: list[str] = field(default_factory=list)  # canonical names, latest last
+    kinds: dict[str, str] = field(default_factory=dict)  # canonical name -> PERSON or ORG
+    last_org: str | None = None
+    last_person: str | None = None
+
+    def canonical(self, text: str, label: str) -> str:
+        """Return the canonical name of a mention, remembering new full names."""
+        name = re.sub(r"(?:'s|’s|')$", "", " ".join(text.split())).strip(" .,")
+        if label == "ORG":
+            name = re.sub(r"^(?:the|The) ", "", name)
+        if name in self.aliases:
+            return self.aliases[name]
+        if label == "PERSON":
+            name = self.strip_title(name)
+        parts = name.split()
+        if len(parts) == 1 and name in self.short:
+            return self.short[name]
+        self.kinds.setdefault(name, label)
+        if len(parts) > 1:
+            # People go by surname ("Musk"), organisations by first word ("Halvorsen").
+            key = parts[-1] if label == "PERSON" else parts[0]
+            if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
+                self.short.setdefault(key, name)
+        return name
+
+    def strip_title(self, name: str) -> str:
+        """Drop leading titles ("Chief executive Marta Lindqvist"), noting the role."""
+        parts = name.split()
+        titles = []
+        while len(parts) > 1 and parts[0].lower().strip(".") in TITLES:
+            titles.append(parts.pop(0).lower().strip("."))
+        full = " ".join(parts)
+        for title in titles:
+            self.roles.setdefault(title, full)
+        return full
+
+    def remember(self, name: str) -> None:
+        """Note that ``name`` was just mentioned, for "the company" and "he" later."""
+        label = self.kinds.get(name, "ORG")
+        if name in self.named:
+            self.named.remove(name)
+        self.named.append(name)
+        if label == "PERSON":
+            self.last_person = name
+        else:
+            self.last_org = name
+
+    def describe(self, noun: str) -> str | None:
+        """Return the party "the <noun>" refers to, when one was named."""
+        noun = noun.lower()
+        if noun in self.roles:
+            return self.roles[noun]
+        # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook".
+        for name in reversed(self.named):
+            if head_word(name) == noun:
+                return name
+        if noun in INSTITUTIONS:
+            # "the union" -> "International Dockworkers Union Local 17"
+            for name in reversed(self.named):
+                if noun in name.lower().split():
+                    return name
+        if noun in COMPANY_NOUNS:
+            return self.last_org
+        return None
+
+
+def head_word(name: str) -> str:
+    """Return the head noun of a name: "City" of "City of Millbrook", else the last word."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        return words[words.index("of") - 1]
+    return words[-1]
