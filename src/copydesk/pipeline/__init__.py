@@ -6,7 +6,7 @@ read → segment → extract → resolve → verify → report
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +22,11 @@ from copydesk.models import (
     Source,
     SourceSentence,
 )
+from copydesk.cache import CachedResult, ResultCache, cache_key
 from copydesk.pipeline.citations import cited_sources, resolve_citations, unused_sources
-from copydesk.pipeline.claims import NameBook, extract_claims, read_facts
+from copydesk.pipeline.claims import extract_claims, read_facts
+from copydesk.pipeline.discover import discover
+from copydesk.pipeline.names import NameBook
 from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
 from copydesk.pipeline.segment import segment
 from copydesk.pipeline.verify import CitedSource, verify_claims
@@ -46,6 +49,14 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     model: str | None = None
     stdin: BinaryIO | None = None
+    jobs: int = 1
+    cache_dir: Path | None = None  # None: no cache
+    exclude: tuple[str, ...] = ()
+
+    def settings(self) -> dict[str, object]:
+        """Return the options a result depends on (for the cache key)."""
+        return {"sources": str(self.sources) if self.sources else None,
+                "published": self.published, "model": self.model}
 
 
 @dataclass
@@ -62,10 +73,30 @@ class Checker:
         return self.nlp_loader(self.options.model)
 
     def check(self, target: str) -> ArticleReport:
-        """Check one article (a path, or ``-`` for standard input)."""
+        """Check one article (a path, or ``-`` for standard input), using the cache."""
         document, article_path = self.read(target)
         registry = self.registry_for(article_path)
-        return self.check_document(document, registry)
+        if self.options.cache_dir is None:
+            return self.check_document(document, registry)
+        cache = ResultCache(self.options.cache_dir)
+        key = cache_key(document, registry, self.options.settings())
+        hit = cache.get(key)
+        if hit is not None:
+            return ArticleReport(path=document.path, document=document,
+                                 registry=registry.path if registry else None,
+                                 claims=hit.claims, findings=hit.findings)
+        report = self.check_document(document, registry)
+        cache.put(key, CachedResult(report.claims, report.findings))
+        return report
+
+    def outcome(self, target: str) -> ArticleReport | FileError:
+        """Check one article, turning a user error into a FileError."""
+        try:
+            return self.check(target)
+        except ModelNotInstalledError:
+            raise
+        except CopydeskError as exc:
+            return FileError(path=exc.path or target, message=str(exc), code=exc.code)
 
     def read(self, target: str) -> tuple[Document, Path | None]:
         """Read one article; return it with its path (None for standard input)."""
@@ -138,19 +169,66 @@ def extract(target: str, options: Options) -> ArticleReport:
     return ArticleReport(path=document.path, document=document, registry=None, claims=claims)
 
 
+Progress = Callable[[str, "ArticleReport | FileError"], None]
+
+
 def run(targets: Iterable[str], options: Options,
-        nlp_loader: Callable[[str | None], Language] | None = None) -> Report:
-    """Check every target and return one report; unreadable ones become errors."""
-    if nlp_loader is None:
-        from copydesk.nlp import load_nlp as nlp_loader
-    checker = Checker(options, nlp_loader)
-    articles: list[ArticleReport] = []
-    failures: list[FileError] = []
-    for target in targets:
-        try:
-            articles.append(checker.check(target))
-        except ModelNotInstalledError:
-            raise
-        except CopydeskError as exc:
-            failures.append(FileError(path=exc.path or target, message=str(exc), code=exc.code))
-    return Report(tool_version=__version__, articles=tuple(articles), errors=tuple(failures))
+        nlp_loader: Callable[[str | None], Language] | None = None,
+        on_result: Progress | None = None) -> Report:
+    """Check every article the targets name; unreadable ones become errors.
+
+    With ``options.jobs`` above 1, articles are checked in worker processes that
+    each load the model once; the report is the same as with one job.
+    """
+    paths = list(discover(targets, options.exclude))
+    if options.jobs > 1 and len(paths) > 1 and STDIN not in paths:
+        outcomes = run_parallel(paths, options, on_result)
+    else:
+        if nlp_loader is None:
+            from copydesk.nlp import load_nlp as nlp_loader
+        checker = Checker(options, nlp_loader)
+        outcomes = []
+        for path in paths:
+            outcomes.append(checker.outcome(path))
+            if on_result:
+                on_result(path, outcomes[-1])
+    return Report(
+        tool_version=__version__,
+        articles=tuple(o for o in outcomes if isinstance(o, ArticleReport)),
+        errors=tuple(o for o in outcomes if isinstance(o, FileError)),
+    )
+
+
+_worker: Checker | None = None
+
+
+def _start_worker(options: Options) -> None:
+    """Load the model once in a worker process."""
+    global _worker
+    from copydesk.nlp import load_nlp
+
+    _worker = Checker(options, load_nlp)
+    _worker.nlp  # noqa: B018 - load now, not on the first article
+
+
+def _check_in_worker(path: str) -> ArticleReport | FileError:
+    assert _worker is not None
+    return _worker.outcome(path)
+
+
+def run_parallel(paths: list[str], options: Options,
+                 on_result: Progress | None) -> list[ArticleReport | FileError]:
+    """Check articles in ``options.jobs`` processes, returning results in input order."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    worker_options = replace(options, stdin=None)
+    results: list[ArticleReport | FileError] = []
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("spawn"),
+                             initializer=_start_worker, initargs=(worker_options,)) as pool:
+        for path, outcome in zip(paths, pool.map(_check_in_worker, paths, chunksize=4),
+                                 strict=True):
+            results.append(outcome)
+            if on_result:
+                on_result(path, outcome)
+    return results
