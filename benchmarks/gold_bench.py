@@ -173,19 +173,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all",
+                        help="dev = a-* (tuned on), test = b-* (held out)")
     args = parser.parse_args()
-    gold_files = sorted(args.gold.glob("*.gold.yaml"))
-    if not gold_files:
-        print(f"no gold files in {args.gold}")
-        return
     checker = Checker(Options(), lambda model: load_nlp(model))
-    checker.nlp  # load once, outside the timings
-    tally = Tally()
-    for path in gold_files:
-        score_article(path, checker, tally, args.verbose)
-    print_scores(tally, len(gold_files))
-    if args.verbose:
-        print("\n".join(tally.misses))
+    checker.nlp  # noqa: B018 - load once, outside the timings
+    splits = {"dev": "a-*.gold.yaml", "test": "b-*.gold.yaml", "all": "*.gold.yaml"}
+    for split in (["dev", "test", "all"] if args.split == "all" else [args.split]):
+        gold_files = sorted(args.gold.glob(splits[split]))
+        if not gold_files:
+            print(f"no gold files for {split} in {args.gold}")
+            continue
+        tally = Tally()
+        for path in gold_files:
+            score_article(path, checker, tally, args.verbose)
+        print(f"== {split} ==")
+        print_scores(tally, len(gold_files))
+        if args.verbose:
+            print("\n".join(tally.misses))
 
 
 if __name__ == "__main__":
