@@ -194,8 +194,11 @@ def find_parties(sent: SpacySpan, ents: list, names: NameBook,
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
     for ent in ents:
-        if ent.label_ in PARTY_LABELS and ent.text.lower() not in NOT_NAMES | UNITS:
+        bare = re.sub(r"(?:'s|’s)$", "", ent.text)
+        if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
+        elif bare in names.short:
+            found.append((ent.start, names.short[bare]))  # "Hallam's size" tagged a place
     in_ents = {t.i for e in ents for t in e}
     for token in sent:
         if keep is not None and token.i not in keep or token.i in in_ents:
@@ -207,18 +210,29 @@ def find_parties(sent: SpacySpan, ents: list, names: NameBook,
                 and token.head.lemma_ not in EXPLETIVE_HEADS and names.last_org:
             # "It lists clinic hours on its page." – the organisation last named.
             found.append((token.i, names.last_org))
-    for chunk in noun_chunks(sent):
-        head = chunk.root
-        if keep is not None and head.i not in keep or head.ent_type_:
+    for token in sent:
+        if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
             continue
-        if chunk[0].lower_ == "the" and len(chunk) <= 3 and head.pos_ == "NOUN":
-            # "the council", "the company", "the mayor": a party named earlier.
-            if party := names.describe(head.lemma_):
-                found.append((chunk.start, party))
+        determiners = [c for c in token.children if c.dep_ == "det"]
+        if determiners and determiners[0].lower_ == "the":
+            # "the council", "the city's tax", "the operators": a party named earlier.
+            party = names.describe(token.lemma_, plural=token.tag_ == "NNS")
+            if party:
+                found.append((determiners[0].i, party))
     found.sort()
     for _, name in found:
         names.remember(name)
     return tuple(dict.fromkeys(name for _, name in found))
+
+
+def is_name(ent: SpacySpan) -> bool:
+    """Tell whether an ORG or PERSON entity names a party and not a thing or place."""
+    if ent.text.lower() in NOT_NAMES | UNITS:
+        return False
+    if len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
+        return False  # "Trains will run", "Library funding rises": common nouns
+    # "born in Haarlem": a place the small model took for a person.
+    return not (ent.root.head.lower_ in {"in", "near"} and ent.label_ == "PERSON")
 
 
 def noun_chunks(sent: SpacySpan) -> list:

@@ -17,7 +17,12 @@ TITLES = {"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "mayor", 
           "executive", "ceo", "coach", "manager", "director", "superintendent", "sheriff",
           "rep", "representative", "epidemiologist", "spokesperson", "spokesman",
           "spokeswoman", "chair", "chairman", "chairwoman", "principal", "lord", "lady",
-          "general", "officer", "captain", "detective", "inspector", "economist", "analyst"}
+          "general", "officer", "captain", "detective", "inspector", "economist", "analyst",
+          "district", "attorney", "state", "deputy", "vice", "acting", "prime", "foreign",
+          "chief", "assistant", "head", "founder", "author", "striker", "midfielder",
+          "defender", "goalkeeper", "forward", "winger", "pastor", "bishop", "rabbi", "imam"}
+# "QuickRide Inc." keeps its full stop.
+ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr|St|Dr|Mt|U\.S)\.$")
 # Words after "the" that point back to an organisation already named.
 COMPANY_NOUNS = {"company", "firm", "group", "startup", "carmaker", "automaker", "lab",
                  "developer", "maker", "giant", "business", "corporation", "chipmaker",
@@ -44,7 +49,9 @@ class NameBook:
 
     def canonical(self, text: str, label: str) -> str:
         """Return the canonical name of a mention, remembering new full names."""
-        name = re.sub(r"(?:'s|’s|')$", "", " ".join(text.split())).strip(" .,")
+        name = re.sub(r"(?:'s|’s|')$", "", " ".join(text.split())).strip(" ,")
+        if not ABBREVIATION.search(name):
+            name = name.rstrip(".")
         if label == "ORG":
             name = re.sub(r"^(?:the|The) ", "", name)
         if name in self.aliases:
@@ -84,11 +91,16 @@ class NameBook:
         else:
             self.last_org = name
 
-    def describe(self, noun: str) -> str | None:
+    def describe(self, noun: str, *, plural: bool = False) -> str | None:
         """Return the party "the <noun>" refers to, when one was named."""
         noun = noun.lower()
         if noun in self.roles:
             return self.roles[noun]
+        if plural:
+            # "the operators" -> "Ellis Terminal Operators Association"
+            for name in reversed(self.named):
+                if f"{noun}s" in name.lower().split():
+                    return name
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook".
         for name in reversed(self.named):
             if head_word(name) == noun:
