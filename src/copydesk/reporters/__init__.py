@@ -8,12 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from copydesk.models import Report
+from copydesk.reporters import github, junit, markdown, sarif, terminal
 from copydesk.reporters import json as json_reporter
-from copydesk.reporters import terminal
 
 Reporter = Callable[[Report], str]
 
 REPORTERS: dict[str, Reporter] = {
     "rich": terminal.render,
     "json": json_reporter.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "markdown": markdown.render,
 }

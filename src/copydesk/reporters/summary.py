@@ -28,5 +28,6 @@ def report_summary(report: Report) -> dict[str, int]:
 
 def summary_line(counts: dict[str, int]) -> str:
     """Return ``16 claims: 6 supported, 4 unsupported, 6 opinion``."""
-    return (f"{counts['claims']} claims: {counts['supported']} supported, "
+    noun = "claim" if counts["claims"] == 1 else "claims"
+    return (f"{counts['claims']} {noun}: {counts['supported']} supported, "
             f"{counts['unsupported']} unsupported, {counts['opinion']} opinion")
