@@ -116,8 +116,9 @@ def test_check_invalid_registry_exits_2_naming_line(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("sources: {}\nsettings: 1\n")
     result = invoke("check", str(tmp_path / "a.txt"))
     assert result.exit_code == 2
-    assert result.stderr == (f"error[E102]: {tmp_path / 'sources.yaml'}:2: unknown top-level "
-                             "key 'settings'; the only one allowed is `sources`\n")
+    assert result.stderr == (f"error[E102]: {tmp_path / 'a.txt'}: {tmp_path / 'sources.yaml'}:2: "
+                             "unknown top-level key 'settings'; the only one allowed is "
+                             "`sources`\n")
 
 
 def test_check_batch_reports_good_files_and_lists_errors(newsroom: Path) -> None:

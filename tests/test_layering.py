@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).parents[1] / "src" / "copydesk"
-STAGES = ["read", "segment", "claims", "citations", "verify"]
+STAGES = ["read", "directives", "segment", "claims", "citations", "verify", "suppress"]
 
 
 def imports(path: Path) -> set[str]:
@@ -46,3 +46,9 @@ def test_layering_stages_import_no_later_stage() -> None:
     for i, stage in enumerate(STAGES):
         later = {f"copydesk.pipeline.{s}" for s in STAGES[i + 1:]} | {"copydesk.pipeline"}
         assert not MODULES[f"copydesk.pipeline.{stage}"] & later, stage
+
+
+def test_layering_config_ledger_and_selection_import_no_pipeline_runner() -> None:
+    for module in ("copydesk.config", "copydesk.ledger", "copydesk.selection",
+                   "copydesk.yamlfile", "copydesk.atomic"):
+        assert not MODULES[module] & {"copydesk.pipeline", "copydesk.cli"}, module

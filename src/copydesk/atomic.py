@@ -17,8 +17,8 @@ def write_atomically(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         # NOTE: mkstemp creates the file 0600; give it the mode a plain write would.
-        os.chmod(temp, file_mode(path))
-        os.replace(temp, path)
+        Path(temp).chmod(file_mode(path))
+        Path(temp).replace(path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from copydesk import __version__, errors
-from copydesk.errors import CopydeskError, ExitStatus, InputError, OutputError
-from copydesk.models import Level, Report, VerdictLabel
+from copydesk.atomic import write_atomically
+from copydesk.errors import ConfigError, CopydeskError, ExitStatus, OutputError
+from copydesk.models import FailOn, Level, Report, VerdictLabel
 from copydesk.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from copydesk.config import Config
+    from copydesk.pipeline import Options
 
 app = typer.Typer(
     name="copydesk",
@@ -31,15 +35,6 @@ app = typer.Typer(
 )
 
 OutputFormat = Enum("OutputFormat", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
-
-
-class FailOn(str, Enum):
-    """The lowest severity that fails the run (exit code 1)."""
-
-    UNSUPPORTED = "unsupported"
-    WARNING = "warning"
-    OPINION = "opinion"
-    NEVER = "never"
 
 
 # Severity ranks: an unsupported claim is an error, an unused source a warning,
@@ -62,9 +57,14 @@ def main(
     """Check the claims of a news draft against the sources it cites."""
 
 
+def one_line(text: str) -> str:
+    """Escape line breaks and control characters so an error stays on one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def fail(error: CopydeskError) -> NoReturn:
     """Print one error line to stderr and exit with its status."""
-    typer.echo(f"error[{error.code}]: {error}", err=True)
+    typer.echo(one_line(f"error[{error.code}]: {error}"), err=True)
     raise typer.Exit(int(error.exit_status))
 
 
@@ -93,33 +93,111 @@ def parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(InputError(errors.BAD_DATE.format(value=value), path="--date"))
+        fail(ConfigError(errors.BAD_DATE.format(value=value), path="--date"))
+
+
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", help="Use this configuration file instead of discovery.")]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles to check (.txt, .md, .html), or - for standard input.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = "rich",  # type: ignore[assignment]
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.UNSUPPORTED,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when claims fail the gate.")] = False,
-    sources: Annotated[Path | None, typer.Option("--sources", help="Sources registry to use instead of discovery.")] = None,
-    published: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
-    traceback: Annotated[bool, typer.Option("--traceback", help="Show the traceback of an internal error.")] = False,
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles to check (.txt, .md, .html), or - for standard input.")],
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", help="Report format (default: rich).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o",
+        help="Write the report to this file (atomically); - for standard output.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on",
+        help="Lowest severity that makes the exit code 1 (default: unsupported).")] = None,
+    exit_zero: Annotated[bool | None, typer.Option(
+        "--exit-zero/--no-exit-zero", help="Exit 0 even when claims fail the gate.")] = None,
+    sources: Annotated[Path | None, typer.Option(
+        "--sources", help="Sources registry to use instead of discovery.")] = None,
+    published: Annotated[str | None, typer.Option(
+        "--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Only these rule codes count (CD201, or CD2 for a block); "
+        "comma-separated or repeated.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="These rule codes do not count; comma-separated or repeated.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(
+        "--max-bytes", help="Largest article to read, in bytes.")] = None,
+    ledger: Annotated[Path | None, typer.Option(
+        "--ledger",
+        help="Claims ledger folder (default: claims/ in the repository root).")] = None,
+    update_ledger: Annotated[bool, typer.Option(
+        "--update-ledger",
+        help="Write each article's claims to its ledger, keeping editors' reviews.")] = False,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    traceback: Annotated[bool, typer.Option(
+        "--traceback", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Check articles and report a verdict, with evidence, for every claim."""
-    from copydesk.pipeline import Options, run
+    from copydesk.pipeline import run
 
-    options = Options(sources=sources, published=parse_date(published), stdin=sys.stdin.buffer)
-    if output is not None and not output.parent.exists():
+    flags = {"format": (output_format, "--format"), "output": (output, "--output"),
+             "fail_on": (fail_on, "--fail-on"), "exit_zero": (exit_zero, "--exit-zero"),
+             "sources": (sources, "--sources"), "date": (published, "--date"),
+             "select": (select, "--select"), "ignore": (ignore, "--ignore"),
+             "max_bytes": (max_bytes, "--max-bytes"), "ledger": (ledger, "--ledger")}
+    settings = load_settings(paths, flags, config, isolated)
+    if update_ledger and "-" in paths:
+        fail(ConfigError(errors.LEDGER_STDIN, path="--update-ledger"))
+    output = None if settings.output == Path("-") else settings.output
+    if output is not None and not output.parent.is_dir():
         fail(OutputError(errors.OUTPUT_DIR_MISSING.format(folder=output.parent), path=str(output)))
     with guarded(traceback):
-        report = run(paths, options)
+        report = run(paths, pipeline_options(settings))
     for error in report.errors:
-        typer.echo(f"error[{error.code}]: {error.message}", err=True)
+        typer.echo(one_line(f"error[{error.code}]: {error.where()}: {error.message}"), err=True)
+    if update_ledger:
+        write_ledgers(report, settings, traceback)
     if report.articles:
-        emit(report, output_format.value, output)
-    raise typer.Exit(int(exit_status(report, fail_on, exit_zero)))
+        emit(report, settings.format, output)
+    raise typer.Exit(int(exit_status(report, settings.fail_on, settings.exit_zero)))
+
+
+def load_settings(paths: list[str], flags: dict[str, tuple[object, str]], config: Path | None,
+                  isolated: bool) -> Config:
+    """Return the settings in effect: the configuration file, with the flags given over it."""
+    from copydesk.config import load_config
+
+    given = {key: (getattr(value, "value", value), flag)
+             for key, (value, flag) in flags.items() if value is not None}
+    try:
+        return load_config(paths, config_file=config, isolated=isolated, overrides=given)
+    except CopydeskError as exc:
+        fail(exc)
+
+
+def pipeline_options(settings: Config) -> Options:
+    """Return what the pipeline needs to know of the settings."""
+    from copydesk.config import display
+    from copydesk.pipeline import Options
+
+    # A registry named in copydesk.yaml resolves to an absolute path; reports show
+    # it relative to the current folder, as they show discovered registries.
+    sources = Path(display(settings.sources)) if settings.sources is not None else None
+    return Options(sources=sources, published=settings.date,
+                   max_bytes=settings.max_bytes, stdin=sys.stdin.buffer,
+                   rules=settings.rule_filter(), ledger=settings.ledger, root=settings.root,
+                   known_names=settings.known_names)
+
+
+def write_ledgers(report: Report, settings: Config, traceback: bool) -> None:
+    """Write the claims ledger of every article that could be checked."""
+    from copydesk.config import display
+    from copydesk.ledger import write_ledger
+
+    with guarded(traceback):
+        for article in sorted(report.articles, key=lambda a: a.path):
+            path = write_ledger(settings.ledger, settings.root, article)
+            typer.echo(f"ledger: wrote {display(path)}", err=True)
 
 
 def emit(report: Report, name: str, output: Path | None) -> None:
@@ -138,7 +216,7 @@ def emit(report: Report, name: str, output: Path | None) -> None:
     try:
         write_atomically(output, text)
     except OSError as exc:
-        fail(OutputError(errors.UNREADABLE.format(reason=exc.strerror or exc), path=str(output)))
+        fail(OutputError(errors.CANNOT_WRITE.format(reason=exc.strerror or exc), path=str(output)))
 
 
 def _terminal_width() -> int:
@@ -151,26 +229,17 @@ def _wants_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def exit_status(report: Report, fail_on: FailOn, exit_zero: bool) -> ExitStatus:
     """Return the worst status seen: errors beat findings, findings beat OK."""
     if report.errors:
         return ExitStatus.ERROR
     threshold = THRESHOLDS[fail_on]
+    # A suppressed claim (inline, by configuration or by a ledger review) keeps
+    # its verdict in the report but does not count.
     ranks = [Level.ERROR.rank if c.verdict.label is VerdictLabel.UNSUPPORTED else Level.INFO.rank
              for a in report.articles for c in a.claims
-             if c.verdict is not None and c.verdict.label is not VerdictLabel.SUPPORTED]
+             if c.verdict is not None and c.verdict.label is not VerdictLabel.SUPPORTED
+             and c.suppressed_by is None]
     ranks += [f.level.rank for a in report.articles for f in a.findings]
     if any(rank >= threshold for rank in ranks) and not exit_zero:
         return ExitStatus.FINDINGS
@@ -216,5 +285,24 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as CD201.
 
     rule = RULES_BY_CODE.get(code.upper())
     if rule is None:
-        fail(CopydeskError(f"unknown rule code {code!r}; `copydesk rules` lists them"))
+        fail(CopydeskError(errors.UNKNOWN_CODE.format(code=code)))
     typer.echo(describe(rule))
+
+
+@app.command("config")
+def show_config(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Articles whose configuration to show (default: the current folder's).")] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+) -> None:
+    """Show the settings in effect and where each one came from."""
+    from copydesk.config import config_origin, settings_table
+
+    settings = load_settings(paths or [], {}, config, isolated)
+    typer.echo(f"config file: {config_origin(settings)}")
+    typer.echo(f"repository root: {settings.root}")
+    rows = settings_table(settings)
+    width = min(40, max(len(value) for _, value, _ in rows))
+    for key, value, origin in rows:
+        typer.echo(f"{key:<17} {value:<{width}}  # {origin}")

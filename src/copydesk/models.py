@@ -53,6 +53,8 @@ class Reason(str, Enum):
     CONTRADICTED = "contradicted"
     OPINION = "opinion"
     UNUSED_SOURCE = "unused-source"
+    UNUSED_SUPPRESSION = "unused-suppression"
+    STALE_REVIEW = "stale-review"
 
 
 class Level(str, Enum):
@@ -66,6 +68,33 @@ class Level(str, Enum):
     def rank(self) -> int:
         """Return the level's rank, higher is more serious."""
         return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class FailOn(str, Enum):
+    """The lowest severity that fails the run (exit code 1)."""
+
+    UNSUPPORTED = "unsupported"
+    WARNING = "warning"
+    OPINION = "opinion"
+    NEVER = "never"
+
+
+class SuppressionKind(str, Enum):
+    """What took a claim out of the gate."""
+
+    INLINE = "inline"  # a ``<!-- copydesk: ignore CD201 -->`` comment in the article
+    CONFIG = "config"  # select, ignore or per_file_ignores
+    LEDGER = "ledger"  # an editor's review in the claims ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a claim keeps its verdict but does not count toward the exit code."""
+
+    kind: SuppressionKind
+    note: str  # the comment, the setting or the editor's review, as written
+    path: str | None = None  # the file that holds it (config or ledger); None: the article
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +223,7 @@ class Claim:
     verdict: Verdict | None = None
     sentence: int = 0  # index of the sentence the claim comes from
     part: str = "main"  # main clause, or the kind of clause split off it
+    suppressed_by: Suppression | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +296,13 @@ class FileError:
     path: str
     message: str
     code: str = "E100"
+    line: int | None = None  # in the article, when the problem is there
+    column: int | None = None
+
+    def where(self) -> str:
+        """Return ``path:line:column`` for as much of it as is known."""
+        parts = [p for p in (self.path, self.line, self.column) if p is not None]
+        return ":".join(str(p) for p in parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,13 @@
 """The rule codes behind every verdict: stable, documented, never reused.
 
 Codes come in blocks: CD0xx supported, CD1xx citations, CD2xx support,
-CD3xx editorial.  ``copydesk rules`` lists this table and ``copydesk explain``
-prints one entry's documentation.
+CD3xx editorial, CD9xx suppressions and reviews.  ``copydesk rules`` lists
+this table and ``copydesk explain`` prints one entry's documentation.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from copydesk.models import Level, Reason, VerdictLabel
@@ -73,10 +74,37 @@ RULES: tuple[Rule, ...] = (
          "supported by a citation.",
          "This partnership signals a strategic shift.",
          "Attribute the judgement to someone who made it, or cut it from news copy."),
+    Rule("CD901", "unused-suppression", Level.WARNING, None, Reason.UNUSED_SUPPRESSION,
+         "An inline suppression matches no claim with its code in its sentence or paragraph.",
+         "A suppression left behind after an edit would silently hide the next problem "
+         "written there.",
+         "<!-- copydesk: ignore CD201 --> before a sentence that now cites its source.",
+         "Delete the comment, or correct its code to the one the sentence gets."),
+    Rule("CD902", "stale-review", Level.WARNING, None, Reason.STALE_REVIEW,
+         "An editor's review in the claims ledger is for a sentence that has since changed.",
+         "A review vouches for the words that were checked; edited words need a new check.",
+         "claims/colossus.yaml reviews 'The plant employs 1,200 people.'; the draft now "
+         "says 1,500.",
+         "Check the new sentence and fill in its `review:`, then delete the stale entry."),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 RULES_BY_REASON = {rule.reason: rule for rule in RULES}
+
+
+CODE_PATTERN = re.compile(r"CD[0-9]{0,3}")
+
+
+def matching_codes(pattern: str) -> frozenset[str]:
+    """Return the codes a selector names: ``CD201`` itself, ``CD2`` every CD2xx code.
+
+    An empty set means the selector names no rule (a typo, or a code that does
+    not exist).
+    """
+    pattern = pattern.strip().upper()
+    if not CODE_PATTERN.fullmatch(pattern):
+        return frozenset()
+    return frozenset(code for code in RULES_BY_CODE if code.startswith(pattern))
 
 
 def explain(rule: Rule) -> str:

@@ -23,14 +23,18 @@ from copydesk.models import (
     SourceSentence,
 )
 from copydesk.cache import CachedResult, ResultCache, cache_key
+from copydesk.ledger import Ledger, article_key, check_owner, ledger_path, load_ledger
 from copydesk.pipeline.citations import cited_sources, resolve_citations, unused_sources
 from copydesk.pipeline.claims import extract_claims, read_facts
+from copydesk.pipeline.directives import find_directives
 from copydesk.pipeline.discover import discover
 from copydesk.pipeline.names import NameBook
 from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
 from copydesk.pipeline.segment import segment
+from copydesk.pipeline.suppress import apply_suppressions
 from copydesk.pipeline.verify import CitedSource, verify_claims
-from copydesk.sources import find_registry, load_registry
+from copydesk.selection import RuleFilter
+from copydesk.sources import find_registry, load_registry, shortest
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -52,6 +56,10 @@ class Options:
     jobs: int = 1
     cache_dir: Path | None = None  # None: no cache
     exclude: tuple[str, ...] = ()
+    rules: RuleFilter = RuleFilter()  # the codes that count toward the gate
+    ledger: Path | None = None  # the claims ledger folder; None: no ledger
+    root: Path | None = None  # the repository root, which ledgers name articles from
+    known_names: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra names (entity label, names)
 
     def settings(self) -> dict[str, object]:
         """Return the options a result depends on (for the cache key)."""
@@ -75,7 +83,15 @@ class Checker:
     def check(self, target: str) -> ArticleReport:
         """Check one article (a path, or ``-`` for standard input), using the cache."""
         document, article_path = self.read(target)
+        document, directives = find_directives(document)
         registry = self.registry_for(article_path)
+        ledger = self.ledger_for(article_path)
+        report = self.verdicts(document, registry)
+        return apply_suppressions(report, directives=directives, rules=self.options.rules,
+                                  ledger=ledger, path=article_path)
+
+    def verdicts(self, document: Document, registry: Registry | None) -> ArticleReport:
+        """Return the verdicts on a document, from the cache when it has them."""
         if self.options.cache_dir is None:
             return self.check_document(document, registry)
         cache = ResultCache(self.options.cache_dir)
@@ -96,7 +112,11 @@ class Checker:
         except ModelNotInstalledError:
             raise
         except CopydeskError as exc:
-            return FileError(path=exc.path or target, message=str(exc), code=exc.code)
+            if exc.path not in (None, target):
+                # The problem is in another file (a registry): the message names it.
+                return FileError(path=target, message=str(exc), code=exc.code)
+            return FileError(path=target, message=exc.message, code=exc.code, line=exc.line,
+                             column=exc.column)
 
     def read(self, target: str) -> tuple[Document, Path | None]:
         """Read one article; return it with its path (None for standard input)."""
@@ -121,6 +141,17 @@ class Checker:
         if key not in self.registries:
             self.registries[key] = load_registry(path)
         return self.registries[key]
+
+    def ledger_for(self, article: Path | None) -> Ledger | None:
+        """Return the article's claims ledger, or None when it has none (or is stdin)."""
+        if article is None or self.options.ledger is None:
+            return None
+        path = ledger_path(self.options.ledger, article)
+        if not path.is_file():
+            return None
+        ledger = load_ledger(path, where=str(shortest(path.resolve())))
+        check_owner(ledger, article_key(self.options.root or Path.cwd(), article))
+        return ledger
 
     def check_document(self, document: Document, registry: Registry | None) -> ArticleReport:
         """Run every stage after ``read`` on one document."""
@@ -165,6 +196,7 @@ def extract(target: str, options: Options) -> ArticleReport:
 
     checker = Checker(options, load_nlp)
     document, _ = checker.read(target)
+    document, _ = find_directives(document)
     claims = extract_claims(document, segment(document, checker.nlp))
     return ArticleReport(path=document.path, document=document, registry=None, claims=claims)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copydesk.models import ArticleReport, Claim, Finding, Report
+from copydesk.models import ArticleReport, Claim, Finding, Report, Suppression
 from copydesk.reporters.summary import article_summary, report_summary
 
 SCHEMA_VERSION = 1
@@ -17,8 +17,8 @@ def render(report: Report) -> str:
         "version": SCHEMA_VERSION,
         "tool": {"name": "copydesk", "version": report.tool_version},
         "files": [article(a) for a in sorted(report.articles, key=lambda a: a.path)],
-        "errors": [{"path": e.path, "message": e.message, "code": e.code}
-                   for e in sorted(report.errors, key=lambda e: e.path)],
+        "errors": [{"path": e.path, "message": e.message, "code": e.code, "line": e.line,
+                    "column": e.column} for e in sorted(report.errors, key=lambda e: e.path)],
         "summary": report_summary(report),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -69,7 +69,15 @@ def claim(c: Claim, report: ArticleReport) -> dict[str, Any]:
         "opinion_cue": c.opinion_cue,
         "duplicate_of": c.duplicate_of,
         "confidence": verdict.confidence,
+        "suppressed_by": suppression(c.suppressed_by),
     }
+
+
+def suppression(s: Suppression | None) -> dict[str, Any] | None:
+    """Return why a claim does not count toward the exit code, or None when it counts."""
+    if s is None:
+        return None
+    return {"kind": s.kind.value, "note": s.note, "path": s.path, "line": s.line}
 
 
 def finding(f: Finding) -> dict[str, Any]:

@@ -33,7 +33,7 @@ def render(report: Report, *, width: int = WIDTH, color: bool = False) -> str:
     for article in sorted(report.articles, key=lambda a: a.path):
         console.print(article_panel(article))
     for error in sorted(report.errors, key=lambda e: e.path):
-        console.print(Text.assemble(("error", "error"), f"[{error.code}]: {error.message}"))
+        console.print(Text.assemble(("error", "error"), f"[{error.code}]: {error.where()}: {error.message}"))
     if len(report.articles) > 1:
         console.print(Text(f"Total: {report_summary(report)['files']} files, "
                            f"{summary_line(report_summary(report))}", style="bold"))
@@ -78,6 +78,11 @@ def claim_cell(claim: Claim) -> Text:
     text.append(f" {verdict.reason.value}: {verdict.message}")
     if claim.duplicate_of:
         text.append(f" (repeats {claim.duplicate_of})", style="muted")
+    if claim.suppressed_by is not None:
+        why = claim.suppressed_by
+        where = f" {why.path}:{why.line}" if why.path and why.line else (
+            f" line {why.line}" if why.line else "")
+        text.append(f"\n  suppressed ({why.kind.value}{where}): {why.note}", style="muted")
     for evidence in verdict.evidence[:2]:
         text.append(f"\n  [{evidence.source}] ", style="rule.code")
         text.append(f"“{shorten(evidence.text, 160)}”", style="evidence")
