@@ -5,23 +5,54 @@ from __future__ import annotations
 import importlib.resources
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import yaml
+
+
+@dataclass(frozen=True)
+class OpinionCues:
+    """The opinion cue lists of ``data/opinion_cues.yaml``, with their weights.
+
+    Each list is split in two: single words (matched on lemmas or lower-case
+    text) and multi-word entries (matched on lower-case text).
+    """
+
+    words: dict[str, frozenset[str]]  # list name -> single-word entries
+    phrases: dict[str, tuple[str, ...]]  # list name -> multi-word entries
+    weights: dict[str, float]  # cue family -> how much it counts
+    threshold: float  # the total weight that makes a sentence opinion
+    decisive: frozenset[str]  # families that make a sentence opinion on their own
+
+    def has(self, name: str, word: str) -> bool:
+        """Tell whether a single word is in the list ``name``."""
+        return word in self.words.get(name, frozenset())
+
+
+def _opinion_cues(raw: dict[str, Any]) -> OpinionCues:
+    """Turn the parsed ``opinion_cues.yaml`` into ``OpinionCues``."""
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
+    for name, entries in raw.items():
+        if name in {"weights", "threshold", "decisive"}:
+            continue
+        # YAML reads a bare yes, no, true or false as a boolean: quote them.
+        if not isinstance(entries, list) or any(type(e) is not str for e in entries):
+            raise ValueError(f"opinion_cues.yaml: {name} must be a list of strings")
+        entries = [entry.lower() for entry in entries]
+        words[name] = frozenset(e for e in entries if " " not in e)
+        phrases[name] = tuple(e for e in entries if " " in e)
+    weights = {str(k): float(v) for k, v in (raw.get("weights") or {}).items()}
+    return OpinionCues(words=words, phrases=phrases, weights=weights,
+                       threshold=float(raw.get("threshold", 1.0)),
+                       decisive=frozenset(raw.get("decisive") or ()))
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """Cue words for opinion, synonyms for matching, and name fixes."""
 
-    framing_verbs: frozenset[str]
-    evaluative_adjectives: frozenset[str]
-    stance_adverbs: frozenset[str]
-    modals: frozenset[str]
-    hedge_verbs: frozenset[str]
-    phrases: tuple[str, ...]
-    first_person: frozenset[str]
-    speakers: frozenset[str]
-    reporting_verbs: frozenset[str]
+    opinion: OpinionCues
     synonyms: dict[str, str]  # lemma -> canonical lemma of its group
     weak_terms: frozenset[str]
 
@@ -45,15 +76,7 @@ def lexicon() -> Lexicon:
         for word in group:
             synonyms.setdefault(word, group[0])
     return Lexicon(
-        framing_verbs=frozenset(cues["framing_verbs"]),
-        evaluative_adjectives=frozenset(cues["evaluative_adjectives"]),
-        stance_adverbs=frozenset(cues["stance_adverbs"]),
-        modals=frozenset(cues["modals"]),
-        hedge_verbs=frozenset(cues["hedge_verbs"]),
-        phrases=tuple(cues["phrases"]),
-        first_person=frozenset(cues["first_person"]),
-        speakers=frozenset(cues["speakers"]),
-        reporting_verbs=frozenset(cues["reporting_verbs"]),
+        opinion=_opinion_cues(cues),
         synonyms=synonyms,
         weak_terms=frozenset(words.get("weak_terms", [])),
     )

@@ -1,47 +1,74 @@
 """Tell the writer's own judgement from facts and from attributed speech.
 
-The cue words live in ``data/opinion_cues.yaml``; this module reads the parse
-to decide whether a cue is the writer speaking.
+The cue words, the weight of each cue family, the threshold and the decisive
+families live in ``data/opinion_cues.yaml``; this module reads the spaCy parse
+to find the cues the writer is responsible for. Words inside quotation marks,
+under a reporting verb whose subject can speak ("Musk said ...") or in an
+"according to" clause are someone else's, so they do not count.
+
+A sentence is opinion when it holds a cue of a decisive family ("signals a
+shift", "is notable"), or when the weights of the distinct cue families in it
+add up to the threshold: one strong cue ("a fiasco") is enough, weak ones
+("could", "never") need company, and the marks of a report (figures, dates,
+a main verb in the past tense) count against.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from copydesk.lexicon import Lexicon, lexicon
+from copydesk.lexicon import OpinionCues, lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
+                           "WORK_OF_ART", "EVENT", "LAW"})
+NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+DATE_ENTITIES = frozenset({"DATE", "TIME"})
+THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
+WRITER_AND_READER = frozenset({"i", "we", "you"})
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
+PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+DOUBLE_QUOTES = {"“": "”", '"': '"', "«": "»"}
+SINGLE_QUOTES = {"‘": "’", "'": "'"}
+QUESTION_WORDS = frozenset({"really", "possibly", "even", "ever", "else"})
+LEADING_WORDS = frozenset({"just", "so", "now", "and", "but", "then", "yet"})
+CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!"})
+MONTHS_AND_DAYS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "tomorrow"})
+# Multi-word entries of these lists are matched on the text, as this family.
+PHRASE_FAMILIES = {
+    "phrases": "phrase",
+    "argument_markers": "argument_marker",
+    "loaded_nouns": "loaded_word",
+    "loaded_adjectives": "loaded_word",
+    "stance_adverbs": "stance_adverb",
+    "hedge_words": "hedge",
+    "minimizers": "minimizer",
+    "prescriptive_phrases": "prescription",
+    "absolutes": "absolute",
+}
 
 
-def quoted_tokens(sent: SpacySpan) -> set[int]:
-    """Return the indices of tokens inside quotation marks in a sentence."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    for token in sent:
-        text = token.text
-        if text in {"“", "‘"} or (text == '"' and open_at is None):
-            open_at = token.i
-        elif text in {"”", "’"} and open_at is not None or (text == '"' and open_at is not None):
-            inside.update(range(open_at, token.i + 1))
-            open_at = None
-    return inside
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One word, phrase or feature that marks opinion, or counts against it."""
 
-
-def is_speaker(token: Token, lex: Lexicon) -> bool:
-    """Tell whether a subject is someone who can say things."""
-    return (token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.lemma_.lower() in lex.speakers
-            or token.lower_ in {"he", "she", "they", "i", "we", "you"})
-
-
-def is_attributed(token: Token, lex: Lexicon) -> bool:
-    """Tell whether a word sits inside someone else's reported speech."""
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in lex.reporting_verbs and ancestor.pos_ == "VERB":
-            subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if any(is_speaker(s, lex) for s in subjects):
-                return True
-    return False
+    family: str  # the key of its weight in ``opinion_cues.yaml``
+    text: str  # the words as written
+    i: int  # index of its first token in the document
 
 
 def opinion_cue(sent: SpacySpan) -> str | None:
@@ -50,42 +77,470 @@ def opinion_cue(sent: SpacySpan) -> str | None:
     Attributed speech ("Musk said the deal was a breakthrough") and quoted
     words are facts about what was said, so their cues do not count.
     """
-    lex = lexicon()
-    lowered = sent.text.lower()
-    if "according to" in lowered:
+    cues = find_cues(sent)
+    if not is_opinion(cues):
         return None
+    lex = lexicon().opinion
+    best = max(cues, key=lambda cue: (cue.family in lex.decisive,
+                                      lex.weights.get(cue.family, 0.0), -cue.i))
+    return best.text
+
+
+def is_opinion(cues: Iterable[Cue]) -> bool:
+    """Tell whether a sentence with these cues is the writer's opinion."""
+    lex = lexicon().opinion
+    cues = list(cues)
+    return any(cue.family in lex.decisive for cue in cues) or (
+        opinion_score(cues) >= lex.threshold)
+
+
+def opinion_score(cues: Iterable[Cue]) -> float:
+    """Return the summed weight of the distinct cue families in ``cues``."""
+    weights = lexicon().opinion.weights
+    return sum(weights.get(family, 0.0) for family in {cue.family for cue in cues})
+
+
+def find_cues(sent: SpacySpan) -> list[Cue]:
+    """Return the cues in a sentence that the writer is responsible for."""
+    lex = lexicon().opinion
     quoted = quoted_tokens(sent)
+    reported = reported_tokens(sent, lex)
+    found = {
+        cue
+        for cue in (*word_cues(sent, lex), *phrase_cues(sent, lex),
+                    *sentence_cues(sent, lex), *scare_quotes(sent, lex, quoted))
+        if cue.i not in reported
+        and (cue.i not in quoted or cue.family == "scare_quote")
+    }
+    return sorted(found, key=lambda cue: (cue.i, cue.family))
 
-    def counts(token: Token) -> bool:
-        return token.i not in quoted and not is_attributed(token, lex)
 
-    for phrase in lex.phrases:
-        at = lowered.find(phrase)
-        if at >= 0:
-            token = sent.char_span(at, at + len(phrase), alignment_mode="expand")
-            if token is not None and counts(token[0]):
-                return phrase
+# --- attribution: whose words are these? ----------------------------------------
+
+
+def quoted_tokens(sent: SpacySpan) -> set[int]:
+    """Return the indices of tokens inside quotation marks, the marks included."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    closer = ""
+    for token in sent:
+        text = token.text
+        if open_at is None:
+            if text in DOUBLE_QUOTES:
+                open_at, closer = token.i, DOUBLE_QUOTES[text]
+            elif text in SINGLE_QUOTES and not is_apostrophe(token):
+                open_at, closer = token.i, SINGLE_QUOTES[text]
+            elif text == "”":
+                # '“We will build it.” The mayor then left.' split in two: the
+                # quotation began in the sentence before.
+                inside.update(range(sent.start, token.i + 1))
+        elif text == closer or (closer == "”" and text == '"') or closes(text, closer):
+            inside.update(range(open_at, token.i + 1))
+            open_at = None
+    if open_at is not None and closer in DOUBLE_QUOTES.values():
+        # '“We will build it,' a quotation that goes on in the next sentence.
+        inside.update(range(open_at, sent.end))
+    return inside
+
+
+def closes(text: str, closer: str) -> bool:
+    """Tell whether a closing mark is glued inside a token ("‘reset’—that")."""
+    return re.search(rf".{re.escape(closer)}(?![a-z])", text, re.IGNORECASE) is not None
+
+
+def is_apostrophe(token: Token) -> bool:
+    """Tell whether a single quote mark is an apostrophe ("the workers’ pay")."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def is_speaker(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a subject is someone, or a document, that can say things."""
+    if token.lower_ in WRITER_AND_READER:
+        return False  # the writer or the reader: their words are the article's
+    if token.lower_ == "who" and token.head.dep_ != "relcl":
+        return False  # "Who could possibly object?" asks; "critics, who say" report
+    if token.ent_type_ in SPEAKER_ENTITIES or token.lower_ in THIRD_PERSON:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ not in DATE_ENTITIES:
+        # "Musk said ...", even when the tagger finds no entity in "Musk".
+        return True
+    lemma = token.lemma_.lower()
+    return lex.has("speakers", lemma) or lex.has("speakers", token.lower_)
+
+
+def subjects(token: Token) -> list[Token]:
+    """Return the grammatical subjects of a verb."""
+    return [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+
+
+def reports_words(verb: Token) -> bool:
+    """Tell whether a reporting verb reports words here, not only an act."""
+    if any(c.dep_ in {"ccomp", "xcomp", "oprd", "parataxis"} or c.lower_ == "as"
+           for c in verb.children):
+        # "Economists describe the plan as reckless." (but "The council called
+        # in outside auditors" reports no words)
+        return True
+    # '“We are done,” he said.' and "He said: ..." (but not the scare quote in
+    # "The council called in auditors for its “savings” plan.")
+    colon = any(c.text == ":" for c in verb.children)
+    return colon or len(quoted_tokens(verb.sent)) > 5
+
+
+def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
+    """Return the indices of tokens that report someone else's words."""
+    inside: set[int] = set()
     for token in sent:
         lemma = token.lemma_.lower()
-        if not counts(token):
-            continue
-        if lemma in lex.framing_verbs and token.pos_ == "VERB":
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
-            if subjects and not any(is_speaker(s, lex) for s in subjects):
-                return token.text  # "This partnership signals a strategic shift"
-        if lemma in lex.evaluative_adjectives and token.pos_ == "ADJ":
-            if token.dep_ in {"acomp", "attr", "oprd"} or (
-                    token.dep_ == "amod" and token.head.dep_ in {"attr", "acomp"}):
-                return token.text  # "The timing of the deal is notable"
-        if lemma in lex.stance_adverbs and token.dep_ == "advmod":
-            return token.text  # "arguably the boldest bet"
-        if lemma in lex.modals and token.tag_ == "MD":
-            return token.text  # "the deal could reshape the market"
-        if lemma in lex.hedge_verbs and any(c.dep_ == "xcomp" for c in token.children):
-            return token.text  # "the company appears to be pivoting"
-        if token.lower_ in lex.first_person and token.pos_ == "PRON":
-            return token.text  # the writer speaking
-    last = [t for t in sent if not t.is_space and t._.citation is None]
-    if last and last[-1].text == "?" and last[-1].i not in quoted:
-        return "?"  # a rhetorical question
-    return None
+        if token.lower_ == "according" and token.i + 1 < sent.end \
+                and token.nbor().lower_ == "to":
+            # "According to analysts, the move is a bold bet."
+            clause = token.head if token.dep_ != "ROOT" else token
+            inside.update(t.i for t in clause.subtree)
+        elif (lex.has("reporting_passives", lemma) and token.tag_ == "VBN"
+              and any(c.dep_ == "auxpass" for c in token.children)):
+            # "The merger is expected to close next month."
+            inside.update(t.i for c in token.children if c.dep_ in {"xcomp", "ccomp"}
+                          for t in c.subtree)
+        elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
+            speaks = any(is_speaker(s, lex) for s in subjects(token))
+            if speaks and reports_words(token):
+                inside.update(reported_by(token))
+    return inside
+
+
+def reported_by(verb: Token) -> set[int]:
+    """Return the indices of the words a reporting verb with a speaker reports."""
+    if verb.dep_ in {"ROOT", "parataxis"}:
+        # "Musk said the deal was a breakthrough." The writer's own words stay:
+        # the speaker's description ("The minister, whose record is dismal,
+        # said ...") and a comment on the saying ("The report, tellingly,
+        # notes that ...").
+        own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS | {"advmod"}
+               for t in c.subtree}
+        return {t.i for t in verb.sent if t.i not in own}
+    if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children):
+        # "As the regulator noted, the rules are vague."
+        return {t.i for t in verb.head.subtree}
+    # "Critics claim the fee is unfair, and the board will meet on Monday."
+    return {t.i for c in verb.children if c.dep_ in REPORTED_DEPS for t in c.subtree}
+
+
+# --- cues carried by single words -------------------------------------------------
+
+
+def word_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
+    """Yield the cues that single words carry."""
+    for token in sent:
+        for family in token_families(token, lex):
+            yield Cue(family, token.text, token.i)
+
+
+def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C901
+    """Yield the cue families one token belongs to."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if is_loaded(token, lex):
+        # "The launch turned into a costly fiasco."
+        yield "loaded_word"
+    elif token.pos_ == "ADJ" and lex.has("evaluative_adjectives", lemma):
+        if is_predicate(token):
+            # "The timing of the deal is notable."
+            yield "evaluative_predicate"
+        elif not lex.has("descriptive_modifiers", lemma):
+            # "a thoughtful proposal" (but "critical compute capacity" describes)
+            yield "evaluative_modifier"
+    if token.dep_ == "amod" and lex.has("size_adjectives", lemma):
+        # "The bill is a massive giveaway to landlords."
+        yield "intensifier"
+    if is_intensifier(token, lex):
+        # "The rollout was deeply flawed."
+        yield "intensifier"
+    if token.pos_ == "VERB" and lex.has("framing_verbs", lemma) \
+            and is_framing(token, lex):
+        # "This partnership signals a strategic shift for Elon Musk."
+        yield "framing_verb"
+    if token.pos_ in {"ADV", "INTJ"} and lex.has("stance_adverbs", lower):
+        # "It is arguably the boldest bet in the industry."
+        yield "stance_adverb"
+    if is_hedge(token, lex):
+        # "The company appears to be pivoting."
+        yield "hedge"
+    if token.tag_ == "MD" and lex.has("speculative_modals", lemma):
+        # "The deal could reshape the market."
+        yield "speculation"
+    if is_prescription(token, lex):
+        # "The board must change course."
+        yield "prescription"
+    if is_writer(token, lex):
+        # "I believe the plan will fail." / "We are sleepwalking into a crisis."
+        yield "first_person"
+    if token.pos_ == "PRON" and lex.has("second_person", lower) \
+            and token.ent_type_ not in NAME_ENTITIES:
+        # "You would be forgiven for missing the fine print."
+        yield "reader_address"
+    if is_superlative(token, lex):
+        # "It is the smartest move the firm has made."
+        yield "superlative"
+    if lex.has("absolutes", lower) and token.pos_ in {"ADV", "PRON", "DET", "NOUN"}:
+        # "Nobody wants higher fees."
+        yield "absolute"
+    if lex.has("minimizers", lower) and token.dep_ in {"advmod", "amod"} \
+            and not next_is_number(token):
+        # "The merger was merely a rebranding." (but "only 20 percent" is a figure)
+        yield "minimizer"
+    if token.dep_ == "neg" and is_contrast(token):
+        # "The delay is not an accident but a strategy."
+        yield "argument_marker"
+    if token.is_upper and len(token) > 2 and token.is_alpha and not token.ent_type_ \
+            and lex.has("emphasis_words", lower):
+        # "The plan does NOT cut costs." (but "the FDA" is a name)
+        yield "emphasis"
+
+
+def is_loaded(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word judges wherever it stands ("fiasco", "recklessly")."""
+    if token.ent_type_ in NAME_ENTITIES:
+        return False  # part of a name: "the Brilliant Minds Foundation"
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ == "ADV" and lower.endswith("ly"):
+        # "The board recklessly ignored the warnings." (from "reckless")
+        bases = adjective_bases(lower)
+        return any(lex.has("loaded_adjectives", base) for base in bases)
+    if token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBG"}:
+        # "an unhinged rant"; the tagger also calls a noun such as "nonsense"
+        # an adjective when it stands alone after "is".
+        if lex.has("loaded_adjectives", lower) or lex.has("loaded_adjectives", lemma) \
+                or lex.has("loaded_nouns", lower):
+            return True
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return lex.has("loaded_nouns", lemma) or lex.has("loaded_nouns", lower)
+    # "The agency squandered the grant." (but not "lies" in "what lies ahead",
+    # which is no noun)
+    return token.pos_ == "VERB" and lex.has("loaded_verbs", lemma)
+
+
+def adjective_bases(adverb: str) -> tuple[str, ...]:
+    """Return the adjectives an "-ly" adverb may come from ("laughably")."""
+    stem = adverb[:-2]
+    bases = [stem]
+    if stem.endswith("i"):
+        bases.append(stem[:-1] + "y")  # "angrily" -> "angry"
+    if stem.endswith(("b", "l")):
+        bases.append(stem + "e")  # "laughably" -> "laughable", "subtly" -> "subtle"
+    if stem.endswith("al"):
+        bases.append(stem[:-2])  # "cynically" -> "cynic"
+    return tuple(bases)
+
+
+def is_predicate(token: Token) -> bool:
+    """Tell whether an adjective is said of something rather than modifying it."""
+    if token.dep_ in PREDICATE_DEPS:
+        return True  # "The timing is notable."
+    if token.dep_ == "amod" and token.head.dep_ in PREDICATE_DEPS:
+        return True  # "The merger is a good sign."
+    if token.dep_ == "conj":
+        return is_predicate(token.head)  # "The plan is cheap and sensible."
+    return token.dep_ == "ROOT" and any(c.lemma_ == "be" for c in token.children)
+
+
+def is_framing(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a framing verb has a thing, not a speaker, as its subject."""
+    if token.tag_ == "VBG":
+        return False  # "the tests were proving to be accurate" reports a result
+    found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
+    return bool(found) and not any(is_speaker(s, lex) for s in found)
+
+
+def is_intensifier(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word heightens an adjective or adverb ("deeply", "sheer")."""
+    if not lex.has("intensifiers", token.lower_):
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else token
+    if token.dep_ == "advmod":
+        # "so far", "far more", "too many", "and so on" measure or list.
+        return token.head.pos_ in {"ADJ", "ADV"} and following.lower_ != "on" and not (
+            lex.has("quantity_words", token.head.lower_)
+            or lex.has("quantity_words", following.lower_))
+    if following.lower_ in {"as", "and"}:
+        return False  # "such as", "such and such"
+    # "It was sheer luck." / "Such a waste."
+    return token.dep_ in {"amod", "predet", "nsubj"} and token.pos_ in {"ADJ", "DET"}
+
+
+def is_hedge(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word hedges the claim ("seems", "appears to", "perhaps")."""
+    if token.pos_ in {"VERB", "AUX"} and lex.has("hedge_verbs", token.lemma_.lower()):
+        # "The firm seems keen." / "It seems like a trap." / "It appears that ..."
+        # (but "She appeared in court" is a fact)
+        deps = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
+        return any(c.dep_ in deps or c.dep_ == "prep" and token.lemma_ == "seem"
+                   for c in token.children)
+    return token.pos_ in {"ADV", "ADJ"} and lex.has("hedge_words", token.lower_) \
+        and token.dep_ in {"advmod", "acomp", "amod"}
+
+
+def is_prescription(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word prescribes ("the board must act", "we need to act")."""
+    if token.pos_ == "VERB" and token.lemma_ == "need":
+        # "Regulators need to act now." (but "The deal still needs to be
+        # approved" states a step)
+        return any(c.dep_ == "xcomp" and all(g.dep_ != "auxpass" for g in c.children)
+                   for c in token.children)
+    if token.tag_ != "MD" or not lex.has("prescriptive_modals", token.lemma_.lower()):
+        return False
+    verb = token.head
+    # "The council decides what should be built" describes; it does not prescribe.
+    return verb.dep_ in {"ROOT", "conj", "ccomp"} and not any(
+        c.tag_ in {"WP", "WDT", "WRB"} for c in verb.children)
+
+
+def is_writer(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a first-person word is the writer arguing, not reporting."""
+    lower = token.lower_
+    if token.pos_ != "PRON" or not lex.has("first_person", lower):
+        return False
+    if token.ent_type_ in NAME_ENTITIES or token.text == "US" or (
+            token.is_title and token.i != token.sent.start):
+        return False  # a name, "Save Our Parks", or the country, "the US"
+    if lower not in FIRST_SINGULAR:
+        return True  # "We are sleepwalking into a crisis."
+    # "I believe the plan will fail" argues; "I asked the minister" reports.
+    verb = token.head
+    return lex.has("opinion_verbs", verb.lemma_.lower()) or verb.lemma_ == "be"
+
+
+def is_superlative(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word is an evaluative superlative ("the smartest move")."""
+    if token.tag_ in {"JJS", "RBS"} and token.lower_ not in {"most", "least"}:
+        return not lex.has("factual_superlatives", token.lower_)  # not "the largest"
+    if token.lower_ in {"most", "least"} and token.dep_ == "advmod":
+        # "the most reckless plan" (but not "the most recent figures")
+        return token.head.pos_ in {"ADJ", "ADV"} and \
+            not lex.has("factual_superlatives", token.head.lower_)
+    return False
+
+
+def is_contrast(neg: Token) -> bool:
+    """Tell whether a negation opens a "not X but Y" correction."""
+    for token in neg.doc[neg.i + 1:min(neg.i + 12, neg.sent.end)]:
+        if token.text in CLAUSE_ENDS:
+            return False
+        if token.lower_ == "but" and token.dep_ == "cc":
+            return True
+    return False
+
+
+def next_is_number(token: Token) -> bool:
+    """Tell whether the next token is a number ("only 20 percent")."""
+    return token.i + 1 < len(token.doc) and token.nbor().like_num
+
+
+# --- cues carried by phrases and by the whole sentence ---------------------------
+
+
+def phrase_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
+    """Yield the cues that multi-word entries of the lists carry."""
+    lowered = sent.text.lower().replace("’", "'")
+    for name, family in PHRASE_FAMILIES.items():
+        for phrase in lex.phrases.get(name, ()):
+            for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+                span = sent.char_span(*match.span(), alignment_mode="expand")
+                if span is not None:
+                    # "Of course, the plan will cost more." / "It remains to be seen."
+                    yield Cue(family, span.text, span.start)
+
+
+def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
+    """Yield the cues of the sentence as a whole: its mood and its anchors."""
+    for token in sent:
+        if token.text == "!":
+            # "What a waste of money!"
+            yield Cue("exclamation", "!", token.i)
+    for sub in sentences_in(sent):
+        yield from mood_cues(sub)
+    yield from anchor_cues(sent)
+
+
+def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:
+    """Yield the parser's sentences inside a span (a benchmark item may hold two)."""
+    doc = span.doc
+    for sent in doc.sents:
+        if sent.start < span.end and sent.end > span.start:
+            yield doc[max(sent.start, span.start):min(sent.end, span.end)]
+
+
+def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
+    """Yield questions and imperatives: the writer turning to the reader."""
+    words = [t for t in sub
+             if not (t.is_space or t.is_punct or t._.citation is not None)]
+    if not words:
+        return
+    ending = [t for t in sub if not (t.is_space or t._.citation is not None)][-1]
+    if ending.text == "?":
+        # "Who could possibly object?" asks nothing; "Why did prices rise?" may
+        # only announce the answer, so it counts for less.
+        rhetorical = any(t.tag_ == "MD" or t.dep_ == "neg" or t.lower_ in QUESTION_WORDS
+                         for t in words)
+        yield Cue("rhetorical_question" if rhetorical else "question", "?", ending.i)
+    # "Just consider the cost." / "Now look at the bill."
+    leading = words[0].lower_ in LEADING_WORDS and len(words) > 1
+    first = words[1] if leading else words[0]
+    root = sub.root
+    if root.tag_ == "VB" and root.i == first.i and not subjects(root) and not any(
+            c.dep_ in {"aux", "auxpass"} for c in root.children):
+        # "Consider the cost of the delay."
+        yield Cue("reader_address", root.text, root.i)
+
+
+def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
+    """Yield the marks of a report: figures, dates and a narrative past tense.
+
+    A citation marker is not one: "The timing of the deal is notable [1]" is
+    still the writer's judgement.
+    """
+    for ent in sent.ents:
+        # "the one thing", "in those days" and "for decades" are not the exact
+        # figures and dates of a report.
+        exact = any(t.is_digit or t.like_num and any(c.isdigit() for c in t.text)
+                    or t.lower_ in MONTHS_AND_DAYS for t in ent)
+        if ent.label_ in NUMBER_ENTITIES and (exact or ent.label_ != "CARDINAL"):
+            # "The company paid $9,500 in fines."
+            yield Cue("figure", ent.text, ent.start)
+        elif ent.label_ in DATE_ENTITIES and exact:
+            # "He resigned in 2019."
+            yield Cue("date", ent.text, ent.start)
+    for sub in sentences_in(sent):
+        root = sub.root
+        if root.tag_ == "VBD" and root.lemma_ != "be" and \
+                not any(c.tag_ == "MD" for c in root.children):
+            # "The board approved the plan." (but "The plan was a mistake" judges)
+            yield Cue("past_narrative", root.text, root.i)
+
+
+def scare_quotes(sent: SpacySpan, lex: OpinionCues, quoted: set[int]) -> Iterator[Cue]:
+    """Yield short quoted words the writer keeps at a distance.
+
+    "The firm’s “savings” never arrived" holds a scare quote; "the phrase
+    “net zero”" and "a rocket dubbed “Starship”" only mention words.
+    """
+    doc = sent.doc
+    if any(lex.has("reporting_verbs", t.lemma_.lower()) and t.pos_ == "VERB"
+           for t in sent if t.i not in quoted):
+        return  # "The union complained of “unsafe staffing”": a partial quotation
+    runs: list[list[int]] = []
+    for i in sorted(quoted):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        inner = [doc[i] for i in run if not doc[i].is_punct]
+        if not inner or len(inner) > 3 or any(t.pos_ in {"VERB", "AUX"} for t in inner):
+            continue  # a quotation of a whole saying, not of a word
+        if run[0] <= sent.start + 1 and run[-1] >= sent.end - 2:
+            continue  # the whole sentence is a quotation
+        before = doc[max(sent.start, run[0] - 5):run[0]]
+        if any(lex.has("mention_words", t.lemma_.lower()) for t in before):
+            continue  # "the phrase “net zero”", "in the words of an aide, “...”"
+        if len(inner) > 1 and all(t.is_title for t in inner):
+            continue  # a title: “Made in America”
+        yield Cue("scare_quote", doc[run[0]:run[-1] + 1].text, run[0])
