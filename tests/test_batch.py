@@ -95,3 +95,22 @@ def test_run_parallel_matches_one_job(desk: Path) -> None:
     two = run([str(desk)], Options(jobs=2))
     assert two == one
     assert [Path(e.path).name for e in two.errors] == ["broken.txt"]
+
+
+def test_cli_folder_jobs_cache_and_exclude(desk: Path) -> None:
+    from typer.testing import CliRunner
+
+    from copydesk.cli import app
+
+    (desk / ".git").mkdir()
+    runner = CliRunner()
+    cold = runner.invoke(app, ["check", "-f", "json", "-j", "2", str(desk)])
+    assert cold.exit_code == 0, cold.output
+    assert (desk / ".copydesk_cache").is_dir()
+    warm = runner.invoke(app, ["check", "-f", "json", "-j", "1", str(desk)])
+    assert warm.stdout == cold.stdout
+    bare = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--exclude", "*.html",
+                               str(desk)])
+    assert [Path(f["path"]).name for f in json.loads(bare.stdout)["files"]] == ["a.txt", "b.md"]
+    # No progress bar when the output is not a terminal.
+    assert cold.stderr == ""

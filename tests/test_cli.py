@@ -141,7 +141,7 @@ def test_check_output_file_written_atomically_and_nothing_else(newsroom: Path) -
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(out.read_text())["version"] == 1
     assert sorted(p.name for p in out.parent.iterdir()) == ["report.json"]
-    assert sorted(p.name for p in newsroom.iterdir()) == sorted([*before, "out"])
+    assert sorted(p.name for p in newsroom.iterdir()) == sorted([*before, "out", ".copydesk_cache"])
     assert (newsroom / "article.txt").read_bytes() == article
 
 

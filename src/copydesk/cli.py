@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,13 +19,16 @@ import typer
 
 from copydesk import __version__, errors
 from copydesk.atomic import write_atomically
+from copydesk.cache import CACHE_DIR
 from copydesk.errors import ConfigError, CopydeskError, ExitStatus, OutputError
 from copydesk.models import FailOn, Level, Report, VerdictLabel
 from copydesk.reporters import REPORTERS
 
 if TYPE_CHECKING:
     from copydesk.config import Config
-    from copydesk.pipeline import Options
+    from copydesk.pipeline import Options, Progress
+
+PROGRESS_MIN_FILES = 5
 
 app = typer.Typer(
     name="copydesk",
@@ -132,19 +136,27 @@ def check(
     update_ledger: Annotated[bool, typer.Option(
         "--update-ledger",
         help="Write each article's claims to its ledger, keeping editors' reviews.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Articles checked in parallel (default: the number of cores).")] = None,
+    cache: Annotated[bool | None, typer.Option(
+        "--cache/--no-cache", help="Reuse results of unchanged articles (.copydesk_cache/).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        "--exclude", help="Skip files matching these patterns; comma-separated or repeated.")] = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
     traceback: Annotated[bool, typer.Option(
         "--traceback", help="Show the traceback of an internal error.")] = False,
 ) -> None:
-    """Check articles and report a verdict, with evidence, for every claim."""
+    """Check articles, folders or globs and report a verdict, with evidence, for every claim."""
     from copydesk.pipeline import run
 
     flags = {"format": (output_format, "--format"), "output": (output, "--output"),
              "fail_on": (fail_on, "--fail-on"), "exit_zero": (exit_zero, "--exit-zero"),
              "sources": (sources, "--sources"), "date": (published, "--date"),
              "select": (select, "--select"), "ignore": (ignore, "--ignore"),
-             "max_bytes": (max_bytes, "--max-bytes"), "ledger": (ledger, "--ledger")}
+             "max_bytes": (max_bytes, "--max-bytes"), "ledger": (ledger, "--ledger"),
+             "jobs": (jobs, "--jobs"), "cache": (cache, "--cache"),
+             "exclude": (exclude, "--exclude")}
     settings = load_settings(paths, flags, config, isolated)
     if update_ledger and "-" in paths:
         fail(ConfigError(errors.LEDGER_STDIN, path="--update-ledger"))
@@ -152,7 +164,11 @@ def check(
     if output is not None and not output.parent.is_dir():
         fail(OutputError(errors.OUTPUT_DIR_MISSING.format(folder=output.parent), path=str(output)))
     with guarded(traceback):
-        report = run(paths, pipeline_options(settings))
+        from copydesk.pipeline.discover import discover
+
+        articles = list(discover(paths, settings.exclude))
+        with progress_bar(len(articles), settings.format) as on_result:
+            report = run(articles, pipeline_options(settings), on_result=on_result)
     for error in report.errors:
         typer.echo(one_line(f"error[{error.code}]: {error.where()}: {error.message}"), err=True)
     if update_ledger:
@@ -175,6 +191,34 @@ def load_settings(paths: list[str], flags: dict[str, tuple[object, str]], config
         fail(exc)
 
 
+@contextmanager
+def progress_bar(total: int, output_format: str) -> Iterator[Progress | None]:
+    """Show files done, claims found, rate and time left on a terminal, for long runs."""
+    if total < PROGRESS_MIN_FILES or output_format != "rich" or not sys.stderr.isatty():
+        # Never in machine formats, pipes or CI logs.
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
+                               TimeRemainingColumn)
+
+    claims = 0
+    started = time.monotonic()
+    with Bar(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+             TextColumn("{task.fields[claims]} claims, {task.fields[rate]:.1f} files/s"),
+             TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("check", total=total, claims=0, rate=0.0)
+
+        def advance(path: str, outcome: object) -> None:
+            nonlocal claims
+            claims += len(getattr(outcome, "claims", ()))
+            done = bar.tasks[0].completed + 1
+            bar.update(task, advance=1, claims=claims,
+                       rate=done / max(1e-6, time.monotonic() - started))
+
+        yield advance
+
+
 def pipeline_options(settings: Config) -> Options:
     """Return what the pipeline needs to know of the settings."""
     from copydesk.config import display
@@ -186,7 +230,9 @@ def pipeline_options(settings: Config) -> Options:
     return Options(sources=sources, published=settings.date,
                    max_bytes=settings.max_bytes, stdin=sys.stdin.buffer,
                    rules=settings.rule_filter(), ledger=settings.ledger, root=settings.root,
-                   known_names=settings.known_names)
+                   known_names=settings.known_names, jobs=settings.jobs,
+                   cache_dir=settings.root / CACHE_DIR if settings.cache else None,
+                   exclude=settings.exclude)
 
 
 def write_ledgers(report: Report, settings: Config, traceback: bool) -> None:

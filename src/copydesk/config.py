@@ -14,6 +14,8 @@ line where it can be found, and what is wrong.
 
 from __future__ import annotations
 
+import os
+
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -55,6 +57,9 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     known_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     ledger: Path = Path(DEFAULT_LEDGER)
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache: bool = True
+    exclude: tuple[str, ...] = ()
     file: Path | None = None  # the configuration file used, if any
     root: Path = field(default_factory=Path.cwd)  # the repository root (absolute)
     origins: tuple[tuple[str, str], ...] = ()  # setting -> "default", "file:line", "--flag"
@@ -349,6 +354,16 @@ def as_known_names(key: str, value: object, where: Where) -> KnownNames:
     return tuple(found)
 
 
+def as_globs(key: str, value: object, where: Where) -> tuple[str, ...]:
+    """Return file-name patterns to skip: ``[drafts/old/*, "*.draft.md"]``."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) and i for i in items):
+        raise where.error(errors.CONFIG_BAD_VALUE.format(
+            key=key, expected="a list of file patterns such as [\"drafts/old/*\"]",
+            actual=describe(value)))
+    return tuple(i.strip() for part in items for i in part.split(",") if i.strip())
+
+
 Converter = Callable[[str, Any, Where], Any]
 
 CONVERTERS: dict[str, Converter] = {
@@ -364,6 +379,9 @@ CONVERTERS: dict[str, Converter] = {
     "max_bytes": as_positive_int,
     "known_names": as_known_names,
     "ledger": as_path,
+    "jobs": as_positive_int,
+    "cache": as_bool,
+    "exclude": as_globs,
 }
 
 
