@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.resources
+import importlib.util
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 

@@ -67,6 +67,10 @@ class Options:
                 "published": self.published, "model": self.model}
 
 
+class CacheMiss(Exception):
+    """An article the cache has no result for (with ``Checker.only_cached``)."""
+
+
 @dataclass
 class Checker:
     """Checks articles one at a time, keeping registries and sources it has read."""
@@ -74,7 +78,9 @@ class Checker:
     options: Options
     nlp_loader: Callable[[str | None], Language]
     registries: dict[Path, Registry] = field(default_factory=dict)
-    analysed: dict[tuple[str, str], CitedSource] = field(default_factory=dict)
+    analysed: dict[tuple[str, date | None], tuple[SourceSentence, ...]] = field(
+        default_factory=dict)
+    only_cached: bool = False  # raise CacheMiss instead of checking (no model needed)
 
     @property
     def nlp(self) -> Language:
@@ -101,6 +107,8 @@ class Checker:
             return ArticleReport(path=document.path, document=document,
                                  registry=registry.path if registry else None,
                                  claims=hit.claims, findings=hit.findings)
+        if self.only_cached:
+            raise CacheMiss(document.path)
         report = self.check_document(document, registry)
         cache.put(key, CachedResult(report.claims, report.findings))
         return report
@@ -109,6 +117,8 @@ class Checker:
         """Check one article, turning a user error into a FileError."""
         try:
             return self.check(target)
+        except CacheMiss:
+            raise
         except ModelNotInstalledError:
             raise
         except CopydeskError as exc:
@@ -166,13 +176,17 @@ class Checker:
                              claims=claims, findings=unused_sources(claims, registry))
 
     def analyse(self, registry: Registry, key: str) -> CitedSource:
-        """Return a cited source with its sentences read, once per record."""
-        cache_key = (registry.path, key)
-        if cache_key not in self.analysed:
-            source = registry.get(key)
-            assert source is not None
-            self.analysed[cache_key] = CitedSource(source, self.source_sentences(source))
-        return self.analysed[cache_key]
+        """Return a cited source with its sentences read, once per distinct text.
+
+        Registries of one newsroom often hold the same source under several
+        articles; its text is analysed once, whichever record names it.
+        """
+        source = registry.get(key)
+        assert source is not None
+        text_key = (source.text or "", source.published)
+        if text_key not in self.analysed:
+            self.analysed[text_key] = self.source_sentences(source)
+        return CitedSource(source, self.analysed[text_key])
 
     def source_sentences(self, source: Source) -> tuple[SourceSentence, ...]:
         """Split a source's text into sentences and read what each states."""
@@ -213,21 +227,35 @@ def run(targets: Iterable[str], options: Options,
     each load the model once; the report is the same as with one job.
     """
     paths = list(discover(targets, options.exclude))
-    if options.jobs > 1 and len(paths) > 1 and STDIN not in paths:
-        outcomes = run_parallel(paths, options, on_result)
-    else:
-        if nlp_loader is None:
-            from copydesk.nlp import load_nlp as nlp_loader
-        checker = Checker(options, nlp_loader)
-        outcomes = []
+    if nlp_loader is None:
+        from copydesk.nlp import load_nlp as nlp_loader
+    checker = Checker(options, nlp_loader)
+    outcomes: dict[str, ArticleReport | FileError] = {}
+    missing = paths
+    if options.jobs > 1 and options.cache_dir is not None and STDIN not in paths:
+        # Answer from the cache first, so that a warm rerun starts no worker.
+        probe = Checker(options, nlp_loader, only_cached=True)
+        missing = []
         for path in paths:
-            outcomes.append(checker.outcome(path))
+            try:
+                outcomes[path] = probe.outcome(path)
+            except CacheMiss:
+                missing.append(path)
+                continue
             if on_result:
-                on_result(path, outcomes[-1])
+                on_result(path, outcomes[path])
+    if options.jobs > 1 and len(missing) > 1 and STDIN not in missing:
+        outcomes.update(run_parallel(missing, options, on_result))
+    else:
+        for path in missing:
+            outcomes[path] = checker.outcome(path)
+            if on_result:
+                on_result(path, outcomes[path])
+    ordered = [outcomes[path] for path in paths]
     return Report(
         tool_version=__version__,
-        articles=tuple(o for o in outcomes if isinstance(o, ArticleReport)),
-        errors=tuple(o for o in outcomes if isinstance(o, FileError)),
+        articles=tuple(o for o in ordered if isinstance(o, ArticleReport)),
+        errors=tuple(o for o in ordered if isinstance(o, FileError)),
     )
 
 
@@ -249,18 +277,19 @@ def _check_in_worker(path: str) -> ArticleReport | FileError:
 
 
 def run_parallel(paths: list[str], options: Options,
-                 on_result: Progress | None) -> list[ArticleReport | FileError]:
-    """Check articles in ``options.jobs`` processes, returning results in input order."""
+                 on_result: Progress | None) -> dict[str, ArticleReport | FileError]:
+    """Check articles in ``options.jobs`` processes; the results keyed by path."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     worker_options = replace(options, stdin=None)
-    results: list[ArticleReport | FileError] = []
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=get_context("spawn"),
+    results: dict[str, ArticleReport | FileError] = {}
+    jobs = min(options.jobs, len(paths))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
                              initializer=_start_worker, initargs=(worker_options,)) as pool:
         for path, outcome in zip(paths, pool.map(_check_in_worker, paths, chunksize=4),
                                  strict=True):
-            results.append(outcome)
+            results[path] = outcome
             if on_result:
                 on_result(path, outcome)
     return results

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copydesk.lexicon import OpinionCues, lexicon
@@ -441,12 +442,23 @@ def phrase_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     """Yield the cues that multi-word entries of the lists carry."""
     lowered = sent.text.lower().replace("’", "'")
     for name, family in PHRASE_FAMILIES.items():
-        for phrase in lex.phrases.get(name, ()):
-            for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-                span = sent.char_span(*match.span(), alignment_mode="expand")
-                if span is not None:
-                    # "Of course, the plan will cost more." / "It remains to be seen."
-                    yield Cue(family, span.text, span.start)
+        pattern = phrase_pattern(tuple(lex.phrases.get(name, ())))
+        if pattern is None:
+            continue
+        for match in pattern.finditer(lowered):
+            span = sent.char_span(*match.span(), alignment_mode="expand")
+            if span is not None:
+                # "Of course, the plan will cost more." / "It remains to be seen."
+                yield Cue(family, span.text, span.start)
+
+
+@lru_cache(maxsize=64)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return one regular expression for a list of phrases, longest first (built once)."""
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
 
 
 def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
