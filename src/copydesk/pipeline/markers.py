@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from copydesk.models import Span
 
-LABEL = r"\^?[A-Za-z0-9][\w.:/-]*"
+# What a registry label may look like; a marker may add ``^`` (a Markdown footnote).
+LABEL_BODY = r"[A-Za-z0-9][\w.:/-]*"
+LABEL = rf"\^?{LABEL_BODY}"
 MARKER = re.compile(rf"\[\s*(?P<body>{LABEL}(?:\s*[,;–-]\s*{LABEL})*)\s*\]")
 RANGE = re.compile(r"^(\d{1,6})\s*[-–]\s*(\d{1,6})$")
 MAX_RANGE = 50

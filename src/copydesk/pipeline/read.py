@@ -7,12 +7,14 @@ are offsets into the text exactly as read.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from copydesk import errors
 from copydesk.dates import parse_iso, resolve_date
@@ -30,27 +32,58 @@ DATELINE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|"
     r"(?:\d{4}-\d{2}-\d{2}))\s*(?:—|–|--|-)\s*"
 )
+UTF8_BOM = b"\xef\xbb\xbf"
 BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
 
 
 def read_document(path: Path, *, published: date | None = None,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read the article at ``path``; ``published`` overrides its own date."""
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(errors.UNKNOWN_FORMAT.format(suffix=path.suffix), path=str(path))
+    name = str(path)
     try:
+        # NOTE: existence comes before the suffix, so that a mistyped folder
+        # ("drafts/") is reported as missing, not as an unknown format.
         if not path.exists():
-            raise InputError(errors.MISSING_FILE, path=str(path))
+            raise InputError(errors.MISSING_FILE, path=name)
+        if path.is_dir():
+            raise InputError(errors.IS_A_FOLDER, path=name)
         if not path.is_file():
-            raise InputError(errors.NOT_A_FILE, path=str(path))
+            raise InputError(errors.NOT_A_FILE, path=name)
+        if (outside := link_target_outside_repository(path)) is not None:
+            raise InputError(errors.LINK_ESCAPES.format(target=outside), path=name)
+        fmt = SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            raise InputError(errors.UNKNOWN_FORMAT.format(suffix=path.suffix), path=name)
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(errors.TOO_LARGE.format(size=size, limit=max_bytes), path=str(path))
-        data = path.read_bytes()
+            raise InputError(errors.TOO_LARGE.format(size=size, limit=max_bytes), path=name)
+        with path.open("rb") as handle:
+            # Never read more than the limit, even from a file that grows or that
+            # reports no size (``/proc``): memory stays bounded by ``max_bytes``.
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(errors.UNREADABLE.format(reason=exc.strerror or exc), path=str(path)) from exc
-    return parse_document(data, str(path), fmt, published=published)
+        raise InputError(errors.UNREADABLE.format(reason=exc.strerror or exc), path=name) from exc
+    except ValueError as exc:  # a path with a NUL byte in it
+        raise InputError(errors.MISSING_FILE, path=name) from exc
+    if len(data) > max_bytes:
+        raise InputError(errors.TOO_LARGE.format(size=f"over {max_bytes}", limit=max_bytes),
+                         path=name)
+    return parse_document(data, name, fmt, published=published)
+
+
+def link_target_outside_repository(path: Path) -> Path | None:
+    """Return where ``path`` really is when a symlink takes it out of its repository.
+
+    A pull request can add ``drafts/a.md`` as a link to ``~/.ssh/id_rsa``; the
+    report would then print the secret into the CI log.  Outside a repository
+    (no ``.git`` above the file) links are followed as usual.
+    """
+    absolute = Path(os.path.abspath(path))
+    root = next((p for p in absolute.parents if (p / ".git").exists()), None)
+    if root is None:
+        return None
+    target = absolute.resolve()
+    return None if target.is_relative_to(root.resolve()) else target
 
 
 def read_stream(stream: BinaryIO, *, name: str = "-", published: date | None = None,
@@ -75,15 +108,20 @@ def sniff_format(data: bytes) -> Format:
 
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is allowed), refusing binary data with a clear error."""
-    nul = data.find(b"\x00", 0, 8192)
+    # NOTE: a NUL anywhere, not just near the start: markdown-it turns NUL into
+    # U+FFFD, which would break the one-to-one map between text and view.
+    nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(errors.BINARY.format(offset=nul), path=name)
+    skip = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
     try:
-        return data.decode("utf-8-sig")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            errors.NOT_UTF8.format(byte=data[exc.start], offset=exc.start), path=name
-        ) from exc
+        # NOTE: offsets count the BOM, so that they are offsets in the file: with
+        # "utf-8-sig", b"\xef\xbb\xbfcaf\xe9" reported byte 0x66 at offset 3.
+        offset = skip + exc.start
+        raise InputError(errors.NOT_UTF8.format(byte=data[offset], offset=offset),
+                         path=name) from exc
 
 
 def parse_document(data: bytes, name: str, fmt: Format, *,
@@ -92,13 +130,24 @@ def parse_document(data: bytes, name: str, fmt: Format, *,
     text = decode(data, name)
     if not text.strip():
         raise InputError(errors.EMPTY_ARTICLE, path=name)
-    if fmt is Format.MARKDOWN:
-        layout = markdown_layout(text)
-    elif fmt is Format.HTML:
-        layout = html_layout(text)
-    else:
-        layout = Layout(view=text, blocks=paragraphs(text, 0, len(text)))
-    view, blocks, dateline_date = blank_dateline(layout.view, layout.blocks)
+    try:
+        if fmt is Format.MARKDOWN:
+            layout = markdown_layout(text)
+        elif fmt is Format.HTML:
+            layout = html_layout(text)
+        else:
+            layout = Layout(view=text, blocks=paragraphs(text, 0, len(text)))
+    except InputError as exc:
+        exc.path = exc.path or name
+        raise
+    # Trim on the view: "\xa0<!doctype html>\x0c" is one block of text whose
+    # prose is only blanks (found by fuzzing).
+    blocks = tuple(span for s, e in layout.blocks if (span := trim(layout.view, s, e)))
+    view, blocks, dateline_date = blank_dateline(layout.view, blocks)
+    if not blocks:
+        # An HTML page whose text is all in <script>, or Markdown that is only
+        # front matter and code, would otherwise pass a CI gate unchecked.
+        raise InputError(errors.NO_PROSE, path=name)
     return Document(
         path=name,
         text=text,
@@ -151,8 +200,12 @@ def blank_dateline(view: str, blocks: tuple[Span, ...]) -> tuple[str, tuple[Span
         return view, blocks, None
     found = resolve_date(match.group("date"), None)
     when = parse_iso(found) if found else None
-    view = view[: match.start()] + " " * (match.end() - match.start()) + view[match.end():]
-    return view, ((match.end(), end), *blocks[1:]), when
+    # Newlines stay, as in ``mask``: "HOUSTON, May 7, 2026 --\nText" keeps its line break.
+    blanked = "".join(c if c in "\r\n" else " " for c in view[match.start():match.end()])
+    view = view[: match.start()] + blanked + view[match.end():]
+    # A paragraph that is nothing but a dateline leaves no prose behind.
+    rest = trim(view, match.end(), end)
+    return view, ((rest,) if rest else ()) + tuple(blocks[1:]), when
 
 
 def mask(text: str, keep: list[Span]) -> str:
@@ -173,7 +226,7 @@ def markdown_layout(text: str) -> Layout:
 
     md = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table")
     tokens = md.parse(text)
-    starts = newline_starts(text)
+    starts = markdown_line_starts(text)
     keep: list[Span] = []
     blocks: list[Span] = []
     footnotes: list[tuple[str, str]] = []
@@ -226,22 +279,37 @@ def inline_pieces(text: str, start: int, end: int, children: list) -> list[Span]
     return pieces
 
 
+def markdown_line_starts(text: str) -> list[int]:
+    """Return line starts as markdown-it counts lines (it reads ``\\r\\n`` and ``\\r`` as ``\\n``)."""
+    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+
+
 def newline_starts(text: str) -> list[int]:
-    """Return line starts as markdown-it counts lines (after ``\\n`` only)."""
+    """Return line starts as ``HTMLParser.getpos`` counts lines (after ``\\n`` only)."""
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def front_matter_date(content: str, text: str) -> date | None:
-    """Read ``date:`` from YAML front matter; other keys are kept by nobody yet."""
+    """Read ``date:`` from YAML front matter; other keys are kept by nobody yet.
+
+    The YAML is read as safely as a sources registry: safe constructors only,
+    no aliases, and a bad value is an error with its line, never a traceback.
+    """
     import yaml
 
+    loader = None
     try:
-        meta = yaml.safe_load(content)
+        # The loader checks every character as it is made: build it inside the try.
+        loader = front_matter_loader()(content)
+        meta = loader.get_single_data()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        raise InputError(errors.YAML_SYNTAX.format(problem=getattr(exc, "problem", exc)),
-                         line=line) from exc
+        problem, line, column = yaml_problem(exc, content)
+        raise InputError(errors.YAML_SYNTAX.format(problem=problem),
+                         line=line + FRONT_MATTER_FIRST_LINE if line is not None else None,
+                         column=column + 1 if column is not None else None) from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
     if not isinstance(meta, dict):
         return None
     for key in ("date", "published", "pubdate"):
@@ -252,6 +320,60 @@ def front_matter_date(content: str, text: str) -> date | None:
                 when = parse_iso(found) if found else None
             return when
     return None
+
+
+def yaml_problem(exc: Exception, source: str) -> tuple[str, int | None, int | None]:
+    """Return a PyYAML error as one line of text and its 0-based line and column."""
+    import yaml
+
+    if isinstance(exc, yaml.reader.ReaderError):
+        # "unacceptable character #x000c" is raised with a position, not a mark.
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        line = source.count("\n", 0, exc.position)
+        column = exc.position - (source.rfind("\n", 0, exc.position) + 1)
+        return f"character U+{char:04X} is not allowed in YAML ({exc.reason})", line, column
+    mark = getattr(exc, "problem_mark", None)
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    return problem, (mark.line if mark else None), (mark.column if mark else None)
+
+
+# Front matter starts after the opening ``---``, on the article's second line.
+FRONT_MATTER_FIRST_LINE = 2
+MAX_YAML_DEPTH = 50
+
+
+@lru_cache(maxsize=1)
+def front_matter_loader() -> type:
+    """Return a safe YAML loader that refuses aliases and reports bad values by line."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+            mark = self.peek_event().start_mark
+            where = {"line": mark.line + FRONT_MATTER_FIRST_LINE, "column": mark.column + 1}
+            if self.check_event(yaml.AliasEvent):
+                raise InputError(errors.YAML_ALIAS_FRONT_MATTER, **where)
+            if self.depth >= MAX_YAML_DEPTH:
+                raise InputError(errors.YAML_TOO_DEEP, **where)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, OverflowError, TypeError) as exc:
+                # ``date: 2026-13-45`` reaches datetime(), which raises ValueError.
+                mark = node.start_mark
+                raise InputError(errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
+                                 line=mark.line + FRONT_MATTER_FIRST_LINE,
+                                 column=mark.column + 1) from exc
+
+    return FrontMatterLoader
 
 
 # --- HTML ---------------------------------------------------------------------
@@ -283,6 +405,23 @@ class _ProseFinder(HTMLParser):
         self.blocks: list[Span] = []
         self.block: Span | None = None
         self.published: date | None = None
+
+    def parse_html_declaration(self, i: int) -> int:
+        """Read ``<![...]>`` that is not CDATA as a bogus comment, as browsers do.
+
+        The standard library raises AssertionError on ``<![img ...`` (found by
+        fuzzing); Python 3.13 switched to the browsers' behaviour.
+        """
+        if self.rawdata.startswith("<![", i):
+            position = self.lineno, self.offset
+            try:
+                return super().parse_html_declaration(i)
+            except AssertionError:
+                # The parser may have moved its position before it gave up
+                # ("<![3] [sic]", found by fuzzing): put it back.
+                self.lineno, self.offset = position
+                return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
 
     def source_offset(self) -> int:
         line, col = self.getpos()
@@ -329,11 +468,15 @@ class _ProseFinder(HTMLParser):
 
     def handle_entityref(self, name: str) -> None:
         start = self.source_offset()
-        self.add(start, start + len(name) + 2)
+        self.add(start, self.reference_end(start + len(name) + 1))
 
     def handle_charref(self, name: str) -> None:
         start = self.source_offset()
-        self.add(start, start + len(name) + 3)
+        self.add(start, self.reference_end(start + len(name) + 2))
+
+    def reference_end(self, end: int) -> int:
+        """Return where ``&name`` ends: past its ``;``, which HTML lets authors omit."""
+        return end + 1 if self.text.startswith(";", end) else end
 
 
 def html_layout(text: str) -> Layout:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from copydesk.models import Citation, Document, Segment
+from copydesk.pipeline.markers import find_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,5 +74,22 @@ def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan,
 def citations_in(tokens: Iterable, offset: int) -> Iterator[Citation]:
     """Yield one Citation per label of each marker token."""
     for token in tokens:
-        for label in token._.citation or ():
-            yield Citation(label=label, span=(offset + token.idx, offset + token.idx + len(token.text)))
+        if token._.citation is None:
+            continue
+        span = marker_span(token.text, offset + token.idx)
+        for label in token._.citation:
+            yield Citation(label=label, span=span)
+
+
+def marker_span(token_text: str, start: int) -> tuple[int, int]:
+    """Return the span of the marker inside a marker token.
+
+    The tokenizer does not always split after ``]``: in "rose [1-3]é" the
+    marker token is ``[1-3]é``, and the citation must still point at ``[1-3]``
+    (found by fuzzing).
+    """
+    markers = find_markers(token_text)
+    if markers:
+        left, right = markers[0].span
+        return start + left, start + right
+    return start, start + len(token_text)
