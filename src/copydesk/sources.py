@@ -6,6 +6,7 @@ nothing past this module sees a raw dict.  Every error names the file and line.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,16 @@ import yaml
 
 from copydesk import errors
 from copydesk.dates import parse_iso
-from copydesk.errors import SourcesError
+from copydesk.errors import InputError, SourcesError
 from copydesk.models import Format, Registry, Source
 
 REGISTRY_NAME = "sources.yaml"
 SIDECAR_SUFFIX = ".sources.yaml"
 TEXT_KEYS = ("title", "publisher", "url", "text", "file")
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
+MAX_REGISTRY_BYTES = 20 * 1024 * 1024
+# A registry needs three levels (sources → record → value); 50 leaves room for `extra` keys.
+MAX_YAML_DEPTH = 50
 SOURCE_FORMATS = {".txt": Format.TEXT, ".md": Format.MARKDOWN, ".html": Format.HTML,
                   ".htm": Format.HTML, ".markdown": Format.MARKDOWN, ".text": Format.TEXT}
 
@@ -57,45 +61,116 @@ def shortest(path: Path) -> Path:
         return path
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _ValueErrors:
+    """Make a YAML value that cannot be built fail with its line and column."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            # ``published: 2026-13-45`` reaches datetime(), which raises
+            # ValueError; so does an integer of more than 4300 digits.
+            raise SourcesError(errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
+                               line=node.start_mark.line + 1,
+                               column=node.start_mark.column + 1) from exc
+
+
+# libyaml parses a registry many times faster; the alias and depth checks that
+# the pure-Python loader makes while composing are then made on its events.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+class _FastLoader(_ValueErrors, _BaseLoader):  # type: ignore[misc, valid-type]
+    """A libyaml safe loader whose values fail with a line, as _StrictLoader's do."""
+
+
+class _StrictLoader(_ValueErrors, yaml.SafeLoader):
     """A safe loader that refuses aliases, which can blow up memory."""
 
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+        event = self.peek_event()
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
             raise SourcesError(errors.YAML_ALIAS, line=event.start_mark.line + 1)
-        return super().compose_node(parent, index)
+        # PyYAML composes recursively: ``[[[[...`` 5,000 deep is a RecursionError.
+        if self.depth >= MAX_YAML_DEPTH:
+            raise SourcesError(errors.YAML_TOO_DEEP, line=event.start_mark.line + 1,
+                               column=event.start_mark.column + 1)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+def _refuse_aliases(raw: str) -> None:
+    """Refuse aliases and deep nesting before composing, as _StrictLoader does."""
+    depth = 0
+    for event in yaml.parse(raw, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise SourcesError(errors.YAML_ALIAS, line=event.start_mark.line + 1)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise SourcesError(errors.YAML_TOO_DEEP, line=event.start_mark.line + 1,
+                                   column=event.start_mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def load_registry(path: Path) -> Registry:
     """Load and validate a sources registry, reading ``file:`` copies too."""
+    from copydesk.pipeline.read import link_target_outside_repository
+
     where = str(path)
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        if path.is_dir():
+            raise SourcesError(errors.REGISTRY_IS_FOLDER, path=where)
+        if path.exists() and (outside := link_target_outside_repository(path)) is not None:
+            raise SourcesError(errors.LINK_ESCAPES.format(target=outside), path=where)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_REGISTRY_BYTES + 1)
     except FileNotFoundError as exc:
         raise SourcesError(errors.MISSING_FILE, path=where) from exc
-    except UnicodeDecodeError as exc:
-        raise SourcesError(errors.NOT_UTF8.format(byte=exc.object[exc.start], offset=exc.start),
-                           path=where) from exc
     except OSError as exc:
         raise SourcesError(errors.UNREADABLE.format(reason=exc.strerror or exc), path=where) from exc
-    loader = _StrictLoader(raw)
+    if len(data) > MAX_REGISTRY_BYTES:
+        raise SourcesError(errors.REGISTRY_TOO_LARGE.format(
+            size=f"over {MAX_REGISTRY_BYTES}", limit=MAX_REGISTRY_BYTES), path=where)
+    from copydesk.pipeline.read import decode
+
     try:
+        raw = decode(data, where)
+    except InputError as exc:  # the same checks and wording as for an article
+        raise SourcesError(exc.message, path=where) from exc
+    from copydesk.pipeline.read import yaml_problem
+
+    loader = None
+    try:
+        # The loader checks every character as it is made: build it inside the try.
+        if _BaseLoader is yaml.SafeLoader:
+            loader = _StrictLoader(raw)
+        else:
+            _refuse_aliases(raw)
+            loader = _FastLoader(raw)
         root = loader.get_single_node()
         return Registry(path=where, sources=tuple(_records(root, loader, path)))
     except SourcesError as exc:
         exc.path = where
         raise
+    except RecursionError as exc:
+        raise SourcesError(errors.YAML_TOO_DEEP, path=where) from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        problem, line, column = yaml_problem(exc, raw)
         raise SourcesError(
-            errors.YAML_SYNTAX.format(problem=getattr(exc, "problem", None) or exc),
+            errors.YAML_SYNTAX.format(problem=problem),
             path=where,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
+            line=line + 1 if line is not None else None,
+            column=column + 1 if column is not None else None,
         ) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _records(root: Any, loader: yaml.SafeLoader, path: Path) -> list[Source]:  # noqa: ANN401
@@ -104,25 +179,53 @@ def _records(root: Any, loader: yaml.SafeLoader, path: Path) -> list[Source]:  #
     if not isinstance(root, yaml.MappingNode):
         raise SourcesError(errors.REGISTRY_NOT_MAPPING, line=root.start_mark.line + 1)
     records: list[Source] = []
+    seen_sources: int | None = None
     for key_node, value_node in root.value:
         key = loader.construct_object(key_node)
         if key != "sources":
             raise SourcesError(errors.REGISTRY_UNKNOWN_TOP.format(key=key),
                                line=key_node.start_mark.line + 1)
+        if seen_sources is not None:
+            raise SourcesError(errors.REGISTRY_DUPLICATE_TOP.format(first=seen_sources),
+                               line=key_node.start_mark.line + 1)
+        seen_sources = key_node.start_mark.line + 1
         if isinstance(value_node, yaml.ScalarNode) and value_node.value in ("", "~", "null"):
             continue
         if not isinstance(value_node, yaml.MappingNode):
             raise SourcesError(errors.REGISTRY_NOT_MAPPING, line=value_node.start_mark.line + 1)
         first_line: dict[str, int] = {}
         for label_node, record_node in value_node.value:
-            label = str(loader.construct_object(label_node))
             line = label_node.start_mark.line + 1
+            label = _label(label_node, line)
             if label in first_line:
                 raise SourcesError(errors.RECORD_DUPLICATE.format(label=label, first=first_line[label]),
                                    line=line)
             first_line[label] = line
             records.append(_record(label, line, record_node, loader, path))
     return records
+
+
+def _label(node: Any, line: int) -> str:  # noqa: ANN401
+    """Return a record's label exactly as written, refusing one no marker could cite."""
+    # NOTE: the text as written, not the value PyYAML builds: ``1.10`` is the
+    # float 1.1, ``007`` the int 7 and ``yes`` True, but the article cites
+    # [1.10], [007] and [yes].  ``~`` and ``[1, 2]`` are not labels.
+    if not isinstance(node, yaml.ScalarNode):
+        raise SourcesError(errors.RECORD_BAD_LABEL.format(label=node_text(node)), line=line)
+    label = str(node.value)
+    # A label must be one that a marker can cite: [smith2024], [1], [a.1].
+    from copydesk.pipeline.markers import LABEL_BODY
+
+    if not re.fullmatch(LABEL_BODY, label):
+        raise SourcesError(errors.RECORD_BAD_LABEL.format(label=label), line=line)
+    return label
+
+
+def node_text(node: Any) -> str:  # noqa: ANN401
+    """Return a short rendering of a YAML key as written, for a message."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return "[...]" if isinstance(node, yaml.SequenceNode) else "{...}"
 
 
 def _record(label: str, line: int, node: Any, loader: yaml.SafeLoader, path: Path) -> Source:  # noqa: ANN401
@@ -132,6 +235,10 @@ def _record(label: str, line: int, node: Any, loader: yaml.SafeLoader, path: Pat
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = str(loader.construct_object(key_node))
+        if key in fields:
+            raise SourcesError(errors.RECORD_DUPLICATE_KEY.format(label=label, key=key,
+                                                                first=lines[key]),
+                               line=key_node.start_mark.line + 1)
         fields[key] = loader.construct_object(value_node, deep=True)
         lines[key] = key_node.start_mark.line + 1
     for key in TEXT_KEYS:
@@ -164,20 +271,25 @@ def _record(label: str, line: int, node: Any, loader: yaml.SafeLoader, path: Pat
 
 def _read_copy(label: str, name: str, registry: Path, line: int) -> tuple[str | None, str | None]:
     """Read a ``file:`` copy; a missing copy makes the source unavailable, not an error."""
+    if not name.strip() or "\x00" in name:
+        raise SourcesError(errors.FILE_BAD_NAME.format(label=label, file=name), line=line)
     root = registry.parent.resolve()
+    # resolve() follows every symlink, so a link that points outside is caught too.
     target = (registry.parent / name).resolve()
     if not target.is_relative_to(root):
         raise SourcesError(errors.FILE_ESCAPES.format(label=label, file=name, root=root), line=line)
     try:
-        if target.stat().st_size > MAX_SOURCE_BYTES:
-            return None, f"{name} is over {MAX_SOURCE_BYTES} bytes"
-        data = target.read_bytes()
+        if target.is_dir():
+            return None, f"{name} is a folder, not a saved copy"
+        with target.open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         return None, f"{name} does not exist"
     except OSError as exc:
         return None, f"{name} cannot be read ({exc.strerror or exc})"
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, f"{name} is over {MAX_SOURCE_BYTES} bytes"
     from copydesk.pipeline.read import parse_document
-    from copydesk.errors import InputError
 
     try:
         document = parse_document(data, name, SOURCE_FORMATS.get(target.suffix.lower(), Format.TEXT))
