@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from functools import cache
@@ -33,26 +34,43 @@ def to_data(value: Any) -> Any:  # noqa: ANN401
 
 def from_data(kind: Any, data: Any) -> Any:  # noqa: ANN401
     """Rebuild a value of type ``kind`` from ``to_data`` output."""
-    if data is None:
-        return None
+    return reader(kind)(data)
+
+
+Reader = Callable[[Any], Any]
+
+
+@cache
+def reader(kind: Any) -> Reader:  # noqa: ANN401
+    """Return a function that rebuilds values of one type, worked out once per type."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_data(options[0], data) if len(options) == 1 else data
+        inner = reader(options[0]) if len(options) == 1 else (lambda value: value)
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v) for v in data)
-        return tuple(from_data(a, v) for a, v in zip(args, data, strict=True))
+            item = reader(args[0])
+            return lambda value: None if value is None else tuple(item(v) for v in value)
+        items = [reader(a) for a in args]
+        return lambda value: None if value is None else tuple(
+            f(v) for f, v in zip(items, value, strict=True))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = hints_of(kind)
-        fields = {f.name for f in dataclasses.fields(kind) if f.compare}
-        return kind(**{name: from_data(hints[name], data[name]) for name in fields if name in data})
+        fields = [(f.name, reader(hints[f.name])) for f in dataclasses.fields(kind) if f.compare]
+
+        def build(value: Any) -> Any:  # noqa: ANN401
+            if value is None:
+                return None
+            return kind(**{name: read(value[name]) for name, read in fields if name in value})
+
+        return build
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(data)
+        return lambda value: None if value is None else kind(value)
     if kind is date:
-        return date.fromisoformat(data)
-    return data
+        return lambda value: None if value is None else date.fromisoformat(value)
+    return lambda value: value
 
 
 @cache

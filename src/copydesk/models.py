@@ -8,6 +8,7 @@ Every model is a frozen dataclass of tuples; stages return new values with
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 Span = tuple[int, int]
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Format(str, Enum):
@@ -120,14 +122,8 @@ class Document:
 
 
 def line_starts(text: str) -> tuple[int, ...]:
-    """Return the offset at which each line of ``text`` starts."""
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-        elif ch == "\r" and text[i + 1 : i + 2] != "\n":
-            starts.append(i + 1)
-    return tuple(starts)
+    """Return the offset at which each line of ``text`` starts (after LF, CRLF or CR)."""
+    return (0, *(match.end() for match in LINE_BREAK.finditer(text)))
 
 
 @dataclass(frozen=True, slots=True)
