@@ -131,3 +131,41 @@ def ends_sentence(doc: Doc, i: int) -> bool:
             return True
         i -= 1
     return i >= 0 and doc[i].text in SENTENCE_END
+
+
+Names = tuple[tuple[str, str], ...]  # (entity label, name as written)
+
+
+def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
+    """Tag known names as entities in a processed doc.
+
+    ``overwrite`` lets a name replace what the model found ("SpaceX" as a
+    person); otherwise a name only fills a gap the model left ("Anthropic").
+    """
+    if not names:
+        return
+    from spacy.util import filter_spans
+
+    labels = dict((name, label) for label, name in names)
+    found = filter_spans([doc[start:end] for _, start, end in phrase_matcher(names)(doc)])
+    spans = [s for s in (doc.char_span(span.start_char, span.end_char, label=labels[span.text])
+                         for span in found if span.text in labels) if s is not None]
+    if overwrite:
+        taken = {t.i for s in spans for t in s}
+        keep = [e for e in doc.ents if not any(t.i in taken for t in e)]
+    else:
+        taken = {t.i for e in doc.ents for t in e}
+        keep = list(doc.ents)
+        spans = [s for s in spans if not any(t.i in taken for t in s)]
+    doc.ents = filter_spans([*spans, *keep])
+
+
+@lru_cache(maxsize=64)
+def phrase_matcher(names: Names):  # noqa: ANN201 - spaCy's PhraseMatcher, imported lazily
+    """Return a matcher for a set of names, built once per set."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab)
+    matcher.add("NAME", [nlp.make_doc(name) for _, name in names])
+    return matcher

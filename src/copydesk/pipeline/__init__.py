@@ -24,7 +24,7 @@ from copydesk.models import (
 )
 from copydesk.cache import CachedResult, ResultCache, cache_key
 from copydesk.ledger import Ledger, article_key, check_owner, ledger_path, load_ledger
-from copydesk.pipeline.citations import cited_sources, resolve_citations, unused_sources
+from copydesk.pipeline.citations import resolve_citations, resolve_label, unused_sources
 from copydesk.pipeline.claims import extract_claims, read_facts
 from copydesk.pipeline.directives import find_directives
 from copydesk.pipeline.discover import discover
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
     from spacy.language import Language
+
+    from copydesk.nlp import Names
 
 STDIN = "-"
 
@@ -64,7 +66,13 @@ class Options:
     def settings(self) -> dict[str, object]:
         """Return the options a result depends on (for the cache key)."""
         return {"sources": str(self.sources) if self.sources else None,
-                "published": self.published, "model": self.model}
+                "published": self.published, "model": self.model,
+                "known_names": self.known_names}
+
+
+def text_key(source: Source) -> tuple[str, date | None]:
+    """Return what a source's analysis depends on: its text and publication date."""
+    return (source.text or "", source.published)
 
 
 class CacheMiss(Exception):
@@ -80,6 +88,7 @@ class Checker:
     registries: dict[Path, Registry] = field(default_factory=dict)
     analysed: dict[tuple[str, date | None], tuple[SourceSentence, ...]] = field(
         default_factory=dict)
+    source_names: dict[tuple[str, date | None], Names] = field(default_factory=dict)
     only_cached: bool = False  # raise CacheMiss instead of checking (no model needed)
 
     @property
@@ -165,11 +174,23 @@ class Checker:
 
     def check_document(self, document: Document, registry: Registry | None) -> ArticleReport:
         """Run every stage after ``read`` on one document."""
+        from copydesk.nlp import mark_names
+
         segments = segment(document, self.nlp)
+        labels = [c.label for s in segments for c in s.citations]
+        keys = dict.fromkeys(k for k in (resolve_label(x, registry) for x in labels) if k)
+        sources = {key: self.analyse(registry, key) for key in keys} if registry else {}
+        # Names the model missed: the configured list corrects its labels, and the
+        # names in the cited sources fill the gaps it left ("Anthropic").
+        configured = tuple((label, name) for label, names in self.options.known_names
+                           for name in names)
+        from_sources = tuple(dict.fromkeys(n for cited in sources.values()
+                                           for n in self.source_names.get(text_key(cited.source), ())))
+        for doc in {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values():
+            mark_names(doc, configured, overwrite=True)
+            mark_names(doc, from_sources, overwrite=False)
         claims = extract_claims(document, segments)
         claims = resolve_citations(claims, registry)
-        sources = {key: self.analyse(registry, key) for key in cited_sources(claims)} \
-            if registry is not None else {}
         claims = verify_claims(claims, sources)
         return ArticleReport(path=document.path, document=document,
                              registry=registry.path if registry else None,
@@ -183,10 +204,9 @@ class Checker:
         """
         source = registry.get(key)
         assert source is not None
-        text_key = (source.text or "", source.published)
-        if text_key not in self.analysed:
-            self.analysed[text_key] = self.source_sentences(source)
-        return CitedSource(source, self.analysed[text_key])
+        if text_key(source) not in self.analysed:
+            self.analysed[text_key(source)] = self.source_sentences(source)
+        return CitedSource(source, self.analysed[text_key(source)])
 
     def source_sentences(self, source: Source) -> tuple[SourceSentence, ...]:
         """Split a source's text into sentences and read what each states."""
@@ -198,9 +218,13 @@ class Checker:
         document = Document(path=source.label, text=text, format=None,  # type: ignore[arg-type]
                             view=text, blocks=paragraphs(text, 0, len(text)))
         names = NameBook()
+        segments = [s for s in segment(document, self.nlp) if s.sent is not None]
+        self.source_names[text_key(source)] = tuple(dict.fromkeys(
+            (e.label_, e.text) for s in segments for e in s.sent.ents
+            if e.label_ in {"ORG", "PERSON"} and len(e.text) > 2 and e.text[:1].isupper()))
         return tuple(
             SourceSentence(span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names))
-            for s in segment(document, self.nlp) if s.sent is not None
+            for s in segments
         )
 
 

@@ -42,16 +42,6 @@ def unused_sources(claims: tuple[Claim, ...], registry: Registry | None) -> tupl
     )
 
 
-def cited_sources(claims: tuple[Claim, ...]) -> list[str]:
-    """Return the registry keys that the claims cite, in order of first citation."""
-    keys: dict[str, None] = {}
-    for claim in claims:
-        for citation in claim.citations:
-            if citation.source is not None:
-                keys.setdefault(citation.source)
-    return list(keys)
-
-
 def dangling(claim: Claim) -> list[Citation]:
     """Return the citations of a claim that name no record."""
     return [c for c in claim.citations if c.source is None]

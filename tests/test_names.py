@@ -1,0 +1,41 @@
+"""Names the small model gets wrong, corrected with spaCy's entity machinery."""
+
+from __future__ import annotations
+
+from copydesk.models import Format
+from copydesk.nlp import mark_names
+from copydesk.pipeline import Checker, Options
+from copydesk.pipeline.read import parse_document
+from copydesk.sources import load_registry
+
+
+def ents(doc) -> list[tuple[str, str]]:  # noqa: ANN001
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_example_names_are_organisations(nlp) -> None:  # noqa: ANN001
+    doc = nlp("SpaceX leased Colossus 1 to Anthropic while OpenAI watched.")
+    assert ("SpaceX", "ORG") in ents(doc) and ("Anthropic", "ORG") in ents(doc)
+    assert ("OpenAI", "ORG") in ents(doc)
+
+
+def test_mark_names_fills_gaps_or_overwrites(nlp) -> None:  # noqa: ANN001
+    doc = nlp("Elon Musk met the Quillfeather board.")
+    mark_names(doc, (("ORG", "Elon Musk"), ("ORG", "Quillfeather")), overwrite=False)
+    assert ("Elon Musk", "PERSON") in ents(doc) and ("Quillfeather", "ORG") in ents(doc)
+    mark_names(doc, (("ORG", "Elon Musk"),), overwrite=True)
+    assert ("Elon Musk", "ORG") in ents(doc)
+
+
+def test_configured_and_registry_names_reach_the_parties(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  1:\n    title: Lease\n    text: Vantor Dynamics signed the lease with "
+        "the city of Memphis on Monday.\n")
+    registry = load_registry(tmp_path / "sources.yaml")
+    text = "Vantor Dynamics signed the lease [1]. Zeltrix will supply the chips."
+    document = parse_document(text.encode(), "a.txt", Format.TEXT)
+    options = Options(known_names=(("ORG", ("Zeltrix",)),))
+    from copydesk.nlp import load_nlp
+
+    report = Checker(options, load_nlp).check_document(document, registry)
+    assert [c.facts.slots.parties for c in report.claims] == [("Vantor Dynamics",), ("Zeltrix",)]
