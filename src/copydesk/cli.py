@@ -6,9 +6,11 @@ This is the only module that prints, exits or catches errors.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -79,6 +81,8 @@ def guarded(traceback: bool) -> Iterator[None]:
         yield
     except CopydeskError as exc:
         fail(exc)
+    except typer.Exit:
+        raise
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
@@ -88,6 +92,69 @@ def guarded(traceback: bool) -> Iterator[None]:
         typer.echo(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug, "
                    "rerun with --traceback and report it", err=True)
         raise typer.Exit(int(ExitStatus.ERROR)) from None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is so that it stops as cleanly as on Ctrl-C."""
+
+
+@contextmanager
+def interruptible(finished: list[str], total: Callable[[], int]) -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into exit 130 or 143, saying what finished; write nothing."""
+    def on_term(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        name, status = (("SIGTERM", ExitStatus.TERMINATED) if isinstance(exc, Terminated)
+                        else ("SIGINT", ExitStatus.INTERRUPTED))
+        try:
+            count = total()
+        except NameError:
+            count = 0
+        typer.echo(errors.INTERRUPTED.format(signal=name, done=len(finished), total=count),
+                   err=True)
+        for path in finished:
+            typer.echo(one_line(errors.INTERRUPTED_FINISHED.format(path=path)), err=True)
+        raise typer.Exit(int(status)) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def check_output(output: Path, articles: list[str], settings: Config) -> None:
+    """Refuse a report path that is missing, a folder, an input, or (from a file) elsewhere."""
+    from copydesk.sources import find_registry
+
+    if output.is_dir():
+        fail(OutputError(errors.OUTPUT_IS_FOLDER, path=str(output)))
+    if not output.parent.is_dir():
+        fail(OutputError(errors.OUTPUT_DIR_MISSING.format(folder=output.parent), path=str(output)))
+    target = output.resolve()
+    if not settings.origin("output").startswith("--"):
+        # A committed copydesk.yaml must not aim the report outside the repository
+        # or into .git (a hook would run it).
+        root = settings.root.resolve()
+        if not target.is_relative_to(root) or target.is_relative_to(root / ".git"):
+            fail(ConfigError(errors.CONFIG_OUTPUT_OUTSIDE.format(root=root),
+                             path=settings.origin("output")))
+    inputs: list[tuple[str, Path]] = []
+    for article in articles:
+        if article != "-":
+            inputs.append(("the article", Path(article)))
+            registry = find_registry(Path(article), settings.sources)
+            if registry is not None:
+                inputs.append(("the registry", registry))
+    if settings.file is not None:
+        inputs.append(("the configuration", settings.file))
+    for role, path in inputs:
+        if path.resolve() == target:
+            fail(OutputError(errors.OUTPUT_IS_INPUT.format(role=role, input=path),
+                             path=str(output)))
 
 
 def parse_date(value: str | None) -> date | None:
@@ -160,15 +227,28 @@ def check(
     settings = load_settings(paths, flags, config, isolated)
     if update_ledger and "-" in paths:
         fail(ConfigError(errors.LEDGER_STDIN, path="--update-ledger"))
+    if update_ledger and not settings.origin("ledger").startswith("--"):
+        root = settings.root.resolve()
+        ledger_dir = settings.ledger.resolve()
+        if not ledger_dir.is_relative_to(root) or ledger_dir.is_relative_to(root / ".git"):
+            fail(ConfigError(errors.CONFIG_LEDGER_OUTSIDE.format(root=root),
+                             path=settings.origin("ledger")))
     output = None if settings.output == Path("-") else settings.output
-    if output is not None and not output.parent.is_dir():
-        fail(OutputError(errors.OUTPUT_DIR_MISSING.format(folder=output.parent), path=str(output)))
-    with guarded(traceback):
+    finished: list[str] = []
+    with guarded(traceback), interruptible(finished, lambda: len(articles)):
         from copydesk.pipeline.discover import discover
 
-        articles = list(discover(paths, settings.exclude))
+        articles: list[str] = list(discover(paths, settings.exclude))
+        if output is not None:
+            check_output(output, articles, settings)
         with progress_bar(len(articles), settings.format) as on_result:
-            report = run(articles, pipeline_options(settings), on_result=on_result)
+
+            def done(path: str, outcome: object) -> None:
+                finished.append(path)
+                if on_result is not None:
+                    on_result(path, outcome)
+
+            report = run(articles, pipeline_options(settings), on_result=done)
     for error in report.errors:
         typer.echo(one_line(f"error[{error.code}]: {error.where()}: {error.message}"), err=True)
     if update_ledger:

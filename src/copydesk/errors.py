@@ -204,6 +204,15 @@ INTERRUPTED = (
     "written, rerun to check them all"
 )
 INTERRUPTED_FINISHED = "checked before the interrupt: {path}"
+OUTPUT_IS_FOLDER = "cannot write the report: this is a folder; give a file name"
+CONFIG_OUTPUT_OUTSIDE = (
+    "`output:` in the configuration must name a file inside the repository ({root}) and "
+    "outside .git; pass --output to write elsewhere"
+)
+CONFIG_LEDGER_OUTSIDE = (
+    "`ledger:` in the configuration must name a folder inside the repository ({root}) and "
+    "outside .git; pass --ledger to write elsewhere"
+)
 OUTPUT_IS_INPUT = (
     "--output would overwrite {role} {input}; copydesk never writes to its inputs, "
     "choose another file"

@@ -24,16 +24,6 @@ from .newsroom import ARTICLE, Newsroom, invoke, runner
 
 # The English model makes the process grow past this (it starts near 60 MB).
 LOADED_KB = 250_000
-NEEDS_CLI_OUTPUT_GUARD = pytest.mark.xfail(
-    reason="cli.py must refuse an --output that is an input (docs/security.md)",
-    strict=False,
-)
-NEEDS_CLI_SIGTERM = pytest.mark.xfail(
-    reason="cli.py must turn SIGTERM into exit 143 (docs/security.md)", strict=False
-)
-NEEDS_CLI_PROGRESS = pytest.mark.xfail(
-    reason="cli.py must say which articles finished before an interrupt", strict=False
-)
 
 
 def long_article(paragraphs: int = 2500) -> str:
@@ -78,7 +68,6 @@ def test_hostile_output_into_a_missing_folder(newsroom: Newsroom) -> None:
     assert len(result.stderr.splitlines()) == 1 and "does not exist" in result.stderr
 
 
-@NEEDS_CLI_OUTPUT_GUARD
 @pytest.mark.parametrize("target", ["good.txt", "sources.yaml"])
 def test_hostile_output_never_overwrites_an_input(
     newsroom: Newsroom, target: str
@@ -126,6 +115,9 @@ def interrupt(
         "json",
         "-o",
         str(out / "report.json"),
+        # One process, so that the model loads where this test can watch it.
+        "--jobs",
+        "1",
         *map(str, paths),
     ]
     child = subprocess.Popen(
@@ -175,7 +167,6 @@ def test_hostile_sigint_exits_130_and_writes_nothing(newsroom: Newsroom) -> None
 
 
 @LINUX_ONLY
-@NEEDS_CLI_SIGTERM
 def test_hostile_sigterm_exits_143_and_writes_nothing(newsroom: Newsroom) -> None:
     article = newsroom.write("long.txt", long_article())
     result = interrupt(newsroom, signal.SIGTERM, article)
@@ -185,7 +176,6 @@ def test_hostile_sigterm_exits_143_and_writes_nothing(newsroom: Newsroom) -> Non
 
 
 @LINUX_ONLY
-@NEEDS_CLI_PROGRESS
 def test_hostile_interrupted_batch_says_what_finished(newsroom: Newsroom) -> None:
     short = newsroom.write("a-short.txt", ARTICLE)
     article = newsroom.write("b-long.txt", long_article())
@@ -207,14 +197,8 @@ def test_hostile_signal_exit_statuses_are_named() -> None:
 
 # --- configuration that points writes elsewhere -------------------------------------
 
-NEEDS_CONFIG_OUTPUT_GUARD = pytest.mark.xfail(
-    reason="an `output:` from a committed copydesk.yaml must stay in the repository, "
-    "outside .git, and off the inputs (docs/security.md)",
-    strict=False,
-)
 
 
-@NEEDS_CONFIG_OUTPUT_GUARD
 @pytest.mark.parametrize(
     "output",
     [
