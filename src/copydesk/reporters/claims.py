@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import json
 from io import StringIO
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from copydesk.models import ArticleReport, Claim
-
-
-def slots_of(claim: Claim) -> dict[str, Any]:
-    """Return a claim's slots as plain data."""
-    slots = claim.facts.slots
-    return {
-        "date": slots.date,
-        "parties": list(slots.parties),
-        "location": slots.location,
-        "motive": slots.motive,
-        "numbers": [{"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
-                    for q in slots.numbers],
-    }
+from copydesk.reporters.summary import slots_data
 
 
 def render_json(articles: list[ArticleReport]) -> str:
@@ -37,7 +24,7 @@ def render_json(articles: list[ArticleReport]) -> str:
                 "id": claim.id, "text": claim.text, "kind": claim.kind.value,
                 "sentence": {"start": claim.span[0], "end": claim.span[1], "line": line,
                              "column": column},
-                "slots": slots_of(claim),
+                "slots": slots_data(claim),
                 "citations": [c.label for c in claim.citations],
                 "opinion_cue": claim.opinion_cue, "duplicate_of": claim.duplicate_of,
             })

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from copydesk.models import ArticleReport, Claim, Finding, Report, Verdict, VerdictLabel
+from copydesk.models import ArticleReport, Claim, Finding, Report, VerdictLabel
+from copydesk.reporters.summary import verdict_of
 
 COMMANDS = {VerdictLabel.UNSUPPORTED: "error", VerdictLabel.OPINION: "notice"}
 FINDING_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -82,9 +83,3 @@ def escape_property(text: str) -> str:
     """Escape a property value of a workflow command."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
-
-def verdict_of(claim: Claim) -> Verdict:
-    """Return a claim's verdict; reporters only see verified claims."""
-    if claim.verdict is None:
-        raise ValueError(f"claim {claim.id} has no verdict")
-    return claim.verdict

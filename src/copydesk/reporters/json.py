@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from copydesk.models import ArticleReport, Claim, Finding, Report, Suppression
-from copydesk.reporters.summary import article_summary, report_summary
+from copydesk.reporters.summary import article_summary, report_summary, slots_data
 
 SCHEMA_VERSION = 1
 
@@ -42,21 +42,13 @@ def article(report: ArticleReport) -> dict[str, Any]:
 def claim(c: Claim, report: ArticleReport) -> dict[str, Any]:
     """Return one claim's entry."""
     line, column = report.document.position(c.span[0])
-    slots = c.facts.slots
     verdict = c.verdict
     assert verdict is not None
     return {
         "id": c.id,
         "text": c.text,
         "sentence": {"start": c.span[0], "end": c.span[1], "line": line, "column": column},
-        "slots": {
-            "date": slots.date,
-            "parties": list(slots.parties),
-            "location": slots.location,
-            "motive": slots.motive,
-            "numbers": [{"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
-                        for q in slots.numbers],
-        },
+        "slots": slots_data(c),
         "citations": [{"label": x.label, "start": x.span[0], "end": x.span[1], "source": x.source}
                       for x in c.citations],
         "verdict": verdict.label.value,

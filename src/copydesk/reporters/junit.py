@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from copydesk.models import ArticleReport, Claim, Finding, Report, Verdict, VerdictLabel
+from copydesk.reporters.summary import verdict_of
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 ERRORS_SUITE = "copydesk errors"
@@ -119,9 +120,3 @@ def clean(text: str) -> str:
     """Return ``text`` without the characters XML 1.0 cannot hold."""
     return NOT_XML.sub("\ufffd", text)
 
-
-def verdict_of(claim: Claim) -> Verdict:
-    """Return a claim's verdict; reporters only see verified claims."""
-    if claim.verdict is None:
-        raise ValueError(f"claim {claim.id} has no verdict")
-    return claim.verdict

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from copydesk.models import ArticleReport, Claim, Report, Verdict, VerdictLabel
-from copydesk.reporters.summary import article_summary, report_summary, summary_line
+from copydesk.models import ArticleReport, Claim, Report, VerdictLabel
+from copydesk.reporters.summary import (
+    article_summary,
+    report_summary,
+    summary_line,
+    verdict_of,
+)
 
 CLAIM_WIDTH = 80
 FLAGGED = (VerdictLabel.UNSUPPORTED, VerdictLabel.OPINION)
@@ -87,9 +92,3 @@ def shorten(text: str, limit: int) -> str:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
-
-def verdict_of(claim: Claim) -> Verdict:
-    """Return a claim's verdict; reporters only see verified claims."""
-    if claim.verdict is None:
-        raise ValueError(f"claim {claim.id} has no verdict")
-    return claim.verdict

@@ -19,6 +19,7 @@ from copydesk.models import (
     Verdict,
     VerdictLabel,
 )
+from copydesk.reporters.summary import verdict_of
 from copydesk.rules import RULES, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -168,9 +169,3 @@ def add_fingerprints(results: list[tuple[dict[str, Any], str]]) -> None:
         seen[digest] += 1
         result["partialFingerprints"] = {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"}
 
-
-def verdict_of(claim: Claim) -> Verdict:
-    """Return a claim's verdict; reporters only see verified claims."""
-    if claim.verdict is None:
-        raise ValueError(f"claim {claim.id} has no verdict")
-    return claim.verdict

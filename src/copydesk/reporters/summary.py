@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
-from copydesk.models import ArticleReport, Claim, Report, VerdictLabel
+from copydesk.models import ArticleReport, Claim, Report, Verdict, VerdictLabel
 
 
 def verdict_counts(claims: Iterable[Claim]) -> dict[str, int]:
@@ -31,3 +32,23 @@ def summary_line(counts: dict[str, int]) -> str:
     noun = "claim" if counts["claims"] == 1 else "claims"
     return (f"{counts['claims']} {noun}: {counts['supported']} supported, "
             f"{counts['unsupported']} unsupported, {counts['opinion']} opinion")
+
+
+def verdict_of(claim: Claim) -> Verdict:
+    """Return a claim's verdict; reporters only see verified claims."""
+    if claim.verdict is None:
+        raise ValueError(f"claim {claim.id} has no verdict")
+    return claim.verdict
+
+
+def slots_data(claim: Claim) -> dict[str, Any]:
+    """Return a claim's slots as JSON-ready data (the slot contract)."""
+    slots = claim.facts.slots
+    return {
+        "date": slots.date,
+        "parties": list(slots.parties),
+        "location": slots.location,
+        "motive": slots.motive,
+        "numbers": [{"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
+                    for q in slots.numbers],
+    }
