@@ -44,6 +44,7 @@ def gold_articles() -> list[tuple[list[str], dict]]:
 
 def relabel(text: str, prefix: str) -> str:
     """Prefix every citation label in a sentence: ``[1, 2]`` -> ``[p1, p2]``."""
+
     def one(match: re.Match[str]) -> str:
         body = match.group(1)
         if re.fullmatch(r"\d+\s*[-–]\s*\d+", body):
@@ -51,6 +52,7 @@ def relabel(text: str, prefix: str) -> str:
             return "[" + ", ".join(f"{prefix}{n}" for n in range(low, high + 1)) + "]"
         labels = [label.strip().lstrip("^") for label in body.split(",")]
         return "[" + ", ".join(f"{prefix}{label}" for label in labels) + "]"
+
     return MARKER.sub(one, text)
 
 
@@ -65,14 +67,15 @@ def build(folder: Path, count: int) -> tuple[list[str], int]:
         for k, (sentences, sources) in enumerate(parts):
             prefix = "abc"[k]
             for i in range(0, len(sentences), 4):
-                paragraphs.append(" ".join(relabel(s, prefix) for s in sentences[i:i + 4]))
+                paragraphs.append(" ".join(relabel(s, prefix) for s in sentences[i : i + 4]))
             for label, record in sources.items():
                 registry[f"{prefix}{label}"] = record
         text = "\n\n".join(paragraphs) + "\n"
         (folder / f"draft-{n:04d}.txt").write_text(text, encoding="utf-8")
         (folder / f"draft-{n:04d}.sources.yaml").write_text(
             yaml.safe_dump({"sources": registry}, sort_keys=False, allow_unicode=True),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         texts.append(text)
         words += len(text.split())
     return texts, words
@@ -113,8 +116,7 @@ def tree_rss(root: int) -> int:
 def timed(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
     """Run a command; return its wall time and the peak memory of its process tree."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
 
     def sample() -> None:
@@ -146,14 +148,25 @@ def main() -> None:
         drafts.mkdir()
         (work / ".git").mkdir()  # the repository root, where the cache lives
         texts, words = build(drafts, args.drafts)
-        print(f"{args.drafts} drafts, {words} words ({words // args.drafts} per draft), "
-              f"{args.jobs} jobs, {os.cpu_count()} cores")
+        print(
+            f"{args.drafts} drafts, {words} words ({words // args.drafts} per draft), "
+            f"{args.jobs} jobs, {os.cpu_count()} cores"
+        )
         bare, full, peaks_a, peaks_b = [], [], [], []
-        check = [*COPYDESK, "check", "--format", "json", "--no-cache", "--jobs",
-                 str(args.jobs), str(drafts)]
+        check = [
+            *COPYDESK,
+            "check",
+            "--format",
+            "json",
+            "--no-cache",
+            "--jobs",
+            str(args.jobs),
+            str(drafts),
+        ]
         for round_ in range(args.rounds):
-            seconds, peak = timed([sys.executable, "-c", BARE_SPACY, str(drafts),
-                                   str(args.jobs)], work)
+            seconds, peak = timed(
+                [sys.executable, "-c", BARE_SPACY, str(drafts), str(args.jobs)], work
+            )
             bare.append(seconds)
             peaks_a.append(peak)
             seconds, peak = timed(check, work, ok=(0, 1))
@@ -161,16 +174,21 @@ def main() -> None:
             peaks_b.append(peak)
             print(f"round {round_ + 1}: A {bare[-1]:.1f} s, B {full[-1]:.1f} s")
         a, b = statistics.median(bare), statistics.median(full)
-        print(f"A bare spaCy   median {a:.1f} s, {args.drafts / a:.1f} articles/s, "
-              f"{words / a:.0f} words/s, peak {max(peaks_a) / 2**20:.0f} MiB")
-        print(f"B copydesk     median {b:.1f} s, {args.drafts / b:.1f} articles/s, "
-              f"{words / b:.0f} words/s, peak {max(peaks_b) / 2**20:.0f} MiB")
+        print(
+            f"A bare spaCy   median {a:.1f} s, {args.drafts / a:.1f} articles/s, "
+            f"{words / a:.0f} words/s, peak {max(peaks_a) / 2**20:.0f} MiB"
+        )
+        print(
+            f"B copydesk     median {b:.1f} s, {args.drafts / b:.1f} articles/s, "
+            f"{words / b:.0f} words/s, peak {max(peaks_b) / 2**20:.0f} MiB"
+        )
         print(f"B/A = {b / a:.2f}")
         cached = [*COPYDESK, "check", "--format", "json", "--jobs", str(args.jobs), str(drafts)]
         cold, _ = timed(cached, work, ok=(0, 1))
         warm, _ = timed(cached, work, ok=(0, 1))
-        print(f"cache: cold {cold:.1f} s, warm rerun {warm:.2f} s = {100 * warm / cold:.1f}% "
-              "of cold")
+        print(
+            f"cache: cold {cold:.1f} s, warm rerun {warm:.2f} s = {100 * warm / cold:.1f}% of cold"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -323,23 +323,19 @@ def check_document(document: Document, data: bytes) -> None:
     """Check what every reader must guarantee about a ``Document``."""
     text, view = document.text, document.view
     expected = data.decode("utf-8")
-    assert text == (expected[1:] if expected.startswith(BOM) else expected), (
-        "text-is-input"
-    )
+    assert text == (expected[1:] if expected.startswith(BOM) else expected), "text-is-input"
     assert len(view) == len(text), "view-length"
     for i, (t, v) in enumerate(zip(text, view, strict=True)):
         if t in "\r\n":
             assert v == t, f"view-keeps-line-breaks at {i}"
         elif v not in (t, " "):
             # Only an HTML entity (&amp;) may show as another character.
-            assert (
-                document.format is Format.HTML and "&" in text[max(0, i - 12) : i + 1]
-            ), f"view-is-text-or-blank at {i}"
+            assert document.format is Format.HTML and "&" in text[max(0, i - 12) : i + 1], (
+                f"view-is-text-or-blank at {i}"
+            )
     previous_end = 0
     for start, end in document.blocks:
-        assert 0 <= previous_end <= start < end <= len(text), (
-            f"blocks-in-order {document.blocks}"
-        )
+        assert 0 <= previous_end <= start < end <= len(text), f"blocks-in-order {document.blocks}"
         assert view[start:end].strip(), f"block-has-prose {(start, end)}"
         previous_end = end
     if len(text) <= 3000:
@@ -359,14 +355,10 @@ def check_markers(text: str) -> None:
         assert previous_end <= start < end <= len(text), "markers-in-order"
         body = text[start:end]
         assert body[0] == "[" and body[-1] == "]", f"marker-span-is-brackets {body!r}"
-        assert marker.labels and len(set(marker.labels)) == len(marker.labels), (
-            "labels-unique"
-        )
+        assert marker.labels and len(set(marker.labels)) == len(marker.labels), "labels-unique"
         for label in marker.labels:
             assert label and label == label.strip(), f"label-trimmed {label!r}"
-            assert label in body or label.isdigit(), (
-                f"label-from-marker {label!r} in {body!r}"
-            )
+            assert label in body or label.isdigit(), f"label-from-marker {label!r} in {body!r}"
         previous_end = end
 
 
@@ -377,16 +369,10 @@ def check_segments(document: Document, segments: tuple[Segment, ...]) -> None:
     for index, sentence in enumerate(segments):
         start, end = sentence.span
         assert sentence.index == index, "segment-index"
-        assert previous_end <= start < end <= len(text), (
-            f"sentences-in-order {sentence.span}"
-        )
+        assert previous_end <= start < end <= len(text), f"sentences-in-order {sentence.span}"
         assert sentence.text == text[start:end], "sentence-text-is-its-span"
-        assert any(s <= start and end <= e for s, e in document.blocks), (
-            "sentence-in-one-block"
-        )
-        assert not view[start].isspace() and not view[end - 1].isspace(), (
-            "sentence-trimmed"
-        )
+        assert any(s <= start and end <= e for s, e in document.blocks), "sentence-in-one-block"
+        assert not view[start].isspace() and not view[end - 1].isspace(), "sentence-trimmed"
         previous_end = end
     expected: dict[tuple[int, int], set[str]] = {}
     for block_start, block_end in document.blocks:
@@ -397,20 +383,15 @@ def check_segments(document: Document, segments: tuple[Segment, ...]) -> None:
     for sentence in segments:
         for citation in sentence.citations:
             assert citation.span in expected, (
-                "citation-points-at-marker "
-                f"{text[citation.span[0] : citation.span[1]]!r}"
+                f"citation-points-at-marker {text[citation.span[0] : citation.span[1]]!r}"
             )
-            assert citation.label in expected[citation.span], (
-                "citation-label-from-marker"
-            )
+            assert citation.label in expected[citation.span], "citation-label-from-marker"
             found.setdefault(citation.span, set()).add(citation.label)
     if segments:
         # A marker before the first sentence has nothing to belong to.
         first = segments[0].span[0]
         lost = {
-            s: labels
-            for s, labels in expected.items()
-            if s[0] > first and found.get(s) != labels
+            s: labels for s, labels in expected.items() if s[0] > first and found.get(s) != labels
         }
         assert not lost, f"marker-kept {[text[s:e] for s, e in lost]}"
 
@@ -430,9 +411,7 @@ class Case:
         return "".join(self.atoms)
 
     def data(self) -> bytes:
-        return ((BOM if self.bom else "") + self.text()).encode(
-            "utf-8", "surrogatepass"
-        )
+        return ((BOM if self.bom else "") + self.text()).encode("utf-8", "surrogatepass")
 
 
 def random_article(rng: random.Random, size: int) -> Case:
@@ -471,9 +450,9 @@ def run_segment(case: Case, nlp: object) -> None:
     segments = segment(document, nlp)  # type: ignore[arg-type]
     check_segments(document, segments)
     again = segment(document, nlp)  # type: ignore[arg-type]
-    assert [(s.span, s.citations) for s in segments] == [
-        (s.span, s.citations) for s in again
-    ], "segment-deterministic"
+    assert [(s.span, s.citations) for s in segments] == [(s.span, s.citations) for s in again], (
+        "segment-deterministic"
+    )
 
 
 def random_registry(rng: random.Random, size: int) -> Case:
@@ -564,11 +543,7 @@ def shrink(target: Target, case: Case, key: str, nlp: object, budget: float) -> 
                 i += chunk
         if not changed:
             chunk //= 2
-    if (
-        case.bom
-        and fails(atoms)
-        and signature(target, Case(atoms, case.fmt, False), nlp) == key
-    ):
+    if case.bom and fails(atoms) and signature(target, Case(atoms, case.fmt, False), nlp) == key:
         return Case(atoms, case.fmt, False)
     return Case(atoms, case.fmt, case.bom)
 
@@ -576,27 +551,17 @@ def shrink(target: Target, case: Case, key: str, nlp: object, budget: float) -> 
 def main(argv: list[str] | None = None) -> int:
     """Fuzz until the time budget is spent and print what was tried and found."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--seconds", type=float, default=120.0, help="time budget (default 120)"
-    )
+    parser.add_argument("--seconds", type=float, default=120.0, help="time budget (default 120)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument(
-        "--size", type=int, default=40, help="most pieces per case (default 40)"
-    )
-    parser.add_argument(
-        "--targets", default=",".join(TARGETS), help="comma-separated targets"
-    )
-    parser.add_argument(
-        "--no-nlp", action="store_true", help="skip the spaCy-backed segmenter"
-    )
+    parser.add_argument("--size", type=int, default=40, help="most pieces per case (default 40)")
+    parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated targets")
+    parser.add_argument("--no-nlp", action="store_true", help="skip the spaCy-backed segmenter")
     args = parser.parse_args(argv)
 
     names = [n for n in args.targets.split(",") if n]
     unknown = set(names) - set(TARGETS)
     if unknown:
-        parser.error(
-            f"unknown targets {sorted(unknown)}; choose from {sorted(TARGETS)}"
-        )
+        parser.error(f"unknown targets {sorted(unknown)}; choose from {sorted(TARGETS)}")
     targets = [TARGETS[n] for n in names if not (args.no_nlp and TARGETS[n].needs_nlp)]
     nlp = None
     started = time.monotonic()
@@ -636,10 +601,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"    FAIL {key}\n      format={case.fmt.value} bom={case.bom} "
                 f"minimal={case.text()!r}"
             )
-    print(
-        f"total: {sum(t.tried for t in targets)} cases, "
-        f"{total_failures} distinct failures"
-    )
+    print(f"total: {sum(t.tried for t in targets)} cases, {total_failures} distinct failures")
     return 1 if total_failures else 0
 
 

@@ -92,7 +92,7 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
     for claim in report.claims:
         by_sentence.setdefault(claim.sentence, []).append(claim)
     ordered = [by_sentence[i] for i in sorted(by_sentence)]
-    predicted_keys = [key(document.view[c[0].span[0]:c[0].span[1]]) for c in ordered]
+    predicted_keys = [key(document.view[c[0].span[0] : c[0].span[1]]) for c in ordered]
     gold_keys = [key(s["text"]) for s in gold["sentences"]]
     matcher = difflib.SequenceMatcher(a=gold_keys, b=predicted_keys, autojunk=False)
     pairs = {}
@@ -115,9 +115,11 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         tally.verdicts.append((predicted if predicted in verdicts else verdicts[0], predicted))
         tally.reasons.append(main.verdict.reason.value in reasons)
         if verbose and predicted not in verdicts or main.verdict.reason.value not in reasons:
-            tally.misses.append(f"{article.name}: gold {verdicts}/{reasons}, got {predicted}/"
-                                f"{main.verdict.reason.value}: {sentence['text'][:70]} "
-                                f"— {main.verdict.message}")
+            tally.misses.append(
+                f"{article.name}: gold {verdicts}/{reasons}, got {predicted}/"
+                f"{main.verdict.reason.value}: {sentence['text'][:70]} "
+                f"— {main.verdict.message}"
+            )
         slots = sentence["slots"]
         dates = [c.facts.slots.date for c in claims if c.facts.slots.date]
         gold_date = str(slots["date"]) if slots.get("date") else None
@@ -126,14 +128,22 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         parties = list(dict.fromkeys(p for c in claims for p in c.facts.slots.parties))
         add_overlap(tally.parties, list(slots.get("parties") or []), parties)
         places = [c.facts.slots.location for c in claims if c.facts.slots.location]
-        add_overlap(tally.location, tokens(slots.get("location")), tokens(places[0] if places else None))
+        add_overlap(
+            tally.location, tokens(slots.get("location")), tokens(places[0] if places else None)
+        )
         motives = [c.facts.slots.motive for c in claims if c.facts.slots.motive]
-        add_overlap(tally.motive, tokens(slots.get("motive")), tokens(motives[0] if motives else None))
+        add_overlap(
+            tally.motive, tokens(slots.get("motive")), tokens(motives[0] if motives else None)
+        )
     expected = gold.get("findings") or {}
-    dangling = sorted({c.label for claim in report.claims for c in claim.citations if c.source is None})
+    dangling = sorted(
+        {c.label for claim in report.claims for c in claim.citations if c.source is None}
+    )
     unused = sorted(f.label for f in report.findings if f.reason.value == "unused-source")
-    tally.findings.append(dangling == sorted(map(str, expected.get("dangling") or []))
-                          and unused == sorted(map(str, expected.get("unused") or [])))
+    tally.findings.append(
+        dangling == sorted(map(str, expected.get("dangling") or []))
+        and unused == sorted(map(str, expected.get("unused") or []))
+    )
 
 
 def print_scores(tally: Tally, articles: int) -> None:
@@ -148,24 +158,37 @@ def print_scores(tally: Tally, articles: int) -> None:
         fn = sum(g == label != p for g, p in pairs)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
-        per_label[label] = (precision, recall, 2 * precision * recall / (precision + recall)
-                            if precision + recall else 0.0, tp + fn)
+        per_label[label] = (
+            precision,
+            recall,
+            2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            tp + fn,
+        )
     macro = statistics.mean(v[2] for v in per_label.values())
     print(f"articles: {articles}   sentences scored: {n}   unaligned: {tally.unaligned}")
-    print(f"verdict accuracy: {accuracy:.3f}   macro-F1: {macro:.3f}   "
-          f"reason accuracy: {sum(tally.reasons) / n:.3f}")
+    print(
+        f"verdict accuracy: {accuracy:.3f}   macro-F1: {macro:.3f}   "
+        f"reason accuracy: {sum(tally.reasons) / n:.3f}"
+    )
     for label, (p, r, f, support) in per_label.items():
         print(f"  {label:<12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (n={support})")
-    print(f"unsupported recall: {per_label['unsupported'][1]:.3f}   "
-          f"supported precision: {per_label['supported'][0]:.3f}")
-    print(f"date exact match: {sum(tally.dates) / max(1, len(tally.dates)):.3f} "
-          f"(n={len(tally.dates)})   parties F1: {f1(tally.parties):.3f}   "
-          f"location token F1: {f1(tally.location):.3f}   motive token F1: {f1(tally.motive):.3f}")
+    print(
+        f"unsupported recall: {per_label['unsupported'][1]:.3f}   "
+        f"supported precision: {per_label['supported'][0]:.3f}"
+    )
+    print(
+        f"date exact match: {sum(tally.dates) / max(1, len(tally.dates)):.3f} "
+        f"(n={len(tally.dates)})   parties F1: {f1(tally.parties):.3f}   "
+        f"location token F1: {f1(tally.location):.3f}   motive token F1: {f1(tally.motive):.3f}"
+    )
     print(f"findings (dangling + unused) exact: {sum(tally.findings)}/{len(tally.findings)}")
-    per_600 = [ms * 600 / max(1, w) for ms, w in zip(tally.extraction_ms, tally.words)]
-    print(f"extraction per article (model loaded): median {statistics.median(tally.extraction_ms):.0f} ms, "
-          f"max {max(tally.extraction_ms):.0f} ms; scaled to 600 words: median "
-          f"{statistics.median(per_600):.0f} ms")
+    per_600 = [ms * 600 / max(1, w) for ms, w in zip(tally.extraction_ms, tally.words, strict=True)]
+    print(
+        "extraction per article (model loaded): median "
+        f"{statistics.median(tally.extraction_ms):.0f} ms, "
+        f"max {max(tally.extraction_ms):.0f} ms; scaled to 600 words: median "
+        f"{statistics.median(per_600):.0f} ms"
+    )
 
 
 def main() -> None:
@@ -173,13 +196,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "gold")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all",
-                        help="dev = a-* (tuned on), test = b-* (held out)")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="all",
+        help="dev = a-* (tuned on), test = b-* (held out)",
+    )
     args = parser.parse_args()
     checker = Checker(Options(), lambda model: load_nlp(model))
     checker.nlp  # noqa: B018 - load once, outside the timings
     splits = {"dev": "a-*.gold.yaml", "test": "b-*.gold.yaml", "all": "*.gold.yaml"}
-    for split in (["dev", "test", "all"] if args.split == "all" else [args.split]):
+    for split in ["dev", "test", "all"] if args.split == "all" else [args.split]:
         gold_files = sorted(args.gold.glob(splits[split]))
         if not gold_files:
             print(f"no gold files for {split} in {args.gold}")

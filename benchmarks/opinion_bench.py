@@ -117,10 +117,18 @@ def format_result(result: SplitResult) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Parse the arguments, run the splits asked for and print their scores."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help=f"folder holding {DATASET}/ (default: {DEFAULT_DATA})")
-    parser.add_argument("--split", action="append", choices=list(SPLITS),
-                        help="split to run (repeatable; default: all three)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help=f"folder holding {DATASET}/ (default: {DEFAULT_DATA})",
+    )
+    parser.add_argument(
+        "--split",
+        action="append",
+        choices=list(SPLITS),
+        help="split to run (repeatable; default: all three)",
+    )
     args = parser.parse_args(argv)
     dataset = find_dataset(args.data)
     if dataset is None:

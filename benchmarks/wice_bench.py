@@ -91,12 +91,23 @@ def analyse(row: dict[str, Any], checker: Checker) -> Case:
     claims = tuple(replace(c, citations=(citation,)) for c in claims)
     # The registry record a newsroom would write: the page's text, and its date
     # when the page gives one ("(meta data) PUBLISHED DATETIME: 2013-09-13T22:36:28Z").
-    source = Source(label="1", title="cited page", line=1, text="\n".join(row["evidence"]),
-                    published=page_date(row["evidence"]))
+    source = Source(
+        label="1",
+        title="cited page",
+        line=1,
+        text="\n".join(row["evidence"]),
+        published=page_date(row["evidence"]),
+    )
     sentences = checker.source_sentences(source)
-    return Case(key=str(row.get("meta", {}).get("id", "")), label=row["label"], text=text,
-                claims=claims, sentences=sentences, source=source,
-                extract_seconds=time.perf_counter() - started)
+    return Case(
+        key=str(row.get("meta", {}).get("id", "")),
+        label=row["label"],
+        text=text,
+        claims=claims,
+        sentences=sentences,
+        source=source,
+        extract_seconds=time.perf_counter() - started,
+    )
 
 
 def page_date(evidence: list[str]) -> date | None:
@@ -122,10 +133,19 @@ def judge(case: Case) -> Outcome:
     if supported:
         confidence = min(v.confidence for v in verdicts)
     else:
-        confidence = max(v.confidence for v in verdicts
-                         if v.label is not VerdictLabel.SUPPORTED) if verdicts else 0.5
-    return Outcome(case=case, predicted=supported, confidence=confidence, opinion=opinion,
-                   reasons=tuple(v.reason.value for v in verdicts), verify_seconds=seconds)
+        confidence = (
+            max(v.confidence for v in verdicts if v.label is not VerdictLabel.SUPPORTED)
+            if verdicts
+            else 0.5
+        )
+    return Outcome(
+        case=case,
+        predicted=supported,
+        confidence=confidence,
+        opinion=opinion,
+        reasons=tuple(v.reason.value for v in verdicts),
+        verify_seconds=seconds,
+    )
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -143,10 +163,17 @@ def scores(outcomes: list[Outcome]) -> dict[str, float]:
     tn = sum(not o.predicted and o.case.label != "supported" for o in outcomes)
     sup = prf(tp, fp, fn)
     uns = prf(tn, fn, fp)
-    return {"n": len(outcomes), "balanced_accuracy": (sup[1] + uns[1]) / 2,
-            "macro_f1": (sup[2] + uns[2]) / 2,
-            "supported_p": sup[0], "supported_r": sup[1], "supported_f1": sup[2],
-            "unsupported_p": uns[0], "unsupported_r": uns[1], "unsupported_f1": uns[2]}
+    return {
+        "n": len(outcomes),
+        "balanced_accuracy": (sup[1] + uns[1]) / 2,
+        "macro_f1": (sup[2] + uns[2]) / 2,
+        "supported_p": sup[0],
+        "supported_r": sup[1],
+        "supported_f1": sup[2],
+        "unsupported_p": uns[0],
+        "unsupported_r": uns[1],
+        "unsupported_f1": uns[2],
+    }
 
 
 def report(name: str, outcomes: list[Outcome]) -> None:
@@ -155,22 +182,32 @@ def report(name: str, outcomes: list[Outcome]) -> None:
         print(f"\n== {name}: no cases")
         return
     s = scores(outcomes)
-    print(f"\n== {name}: n={s['n']}  balanced accuracy {s['balanced_accuracy']:.3f}  "
-          f"macro-F1 {s['macro_f1']:.3f}")
-    print(f"   supported    P {s['supported_p']:.3f}  R {s['supported_r']:.3f}  "
-          f"F1 {s['supported_f1']:.3f}")
-    print(f"   unsupported  P {s['unsupported_p']:.3f}  R {s['unsupported_r']:.3f}  "
-          f"F1 {s['unsupported_f1']:.3f}")
+    print(
+        f"\n== {name}: n={s['n']}  balanced accuracy {s['balanced_accuracy']:.3f}  "
+        f"macro-F1 {s['macro_f1']:.3f}"
+    )
+    print(
+        f"   supported    P {s['supported_p']:.3f}  R {s['supported_r']:.3f}  "
+        f"F1 {s['supported_f1']:.3f}"
+    )
+    print(
+        f"   unsupported  P {s['unsupported_p']:.3f}  R {s['unsupported_r']:.3f}  "
+        f"F1 {s['unsupported_f1']:.3f}"
+    )
     print("   confusion by WiCE label (copydesk supported / unsupported):")
     for label in ("supported", "partially_supported", "not_supported"):
         rows = [o for o in outcomes if o.case.label == label]
         yes = sum(o.predicted for o in rows)
         print(f"     {label:<20} {yes:4d} / {len(rows) - yes:4d}")
     reasons = Counter(r for o in outcomes for r in set(o.reasons))
-    print("   reasons (cases with at least one part so): "
-          + ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
-    print(f"   cases with a part classed as opinion (counted not supported): "
-          f"{sum(o.opinion for o in outcomes)}")
+    print(
+        "   reasons (cases with at least one part so): "
+        + ", ".join(f"{k} {v}" for k, v in reasons.most_common())
+    )
+    print(
+        f"   cases with a part classed as opinion (counted not supported): "
+        f"{sum(o.opinion for o in outcomes)}"
+    )
 
 
 def reliability(outcomes: list[Outcome]) -> None:
@@ -184,8 +221,10 @@ def reliability(outcomes: list[Outcome]) -> None:
         if rows:
             right = sum(o.predicted == (o.case.label == "supported") for o in rows)
             mean = sum(o.confidence for o in rows) / len(rows)
-            print(f"     [{low_shown:.2f}, {min(high, 1.0):.2f})  {len(rows):4d}   {mean:.3f}"
-                  f"      {right / len(rows):.3f}")
+            print(
+                f"     [{low_shown:.2f}, {min(high, 1.0):.2f})  {len(rows):4d}   {mean:.3f}"
+                f"      {right / len(rows):.3f}"
+            )
         low = high
 
 
@@ -214,13 +253,25 @@ def load_cases(path: Path, limit: int | None, cache: Path | None) -> list[tuple[
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="folder holding wice/dev.jsonl (default: ../shared/data)")
-    parser.add_argument("--split", choices=SPLITS, default="all",
-                        help="report only this part (default: both halves and the whole)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="folder holding wice/dev.jsonl (default: ../shared/data)",
+    )
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="report only this part (default: both halves and the whole)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="read only the first N lines")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="pickle of the analysed cases, to re-run verification quickly")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="pickle of the analysed cases, to re-run verification quickly",
+    )
     parser.add_argument("--errors", action="store_true", help="list the cases judged wrongly")
     args = parser.parse_args(argv)
     path = args.data / "wice" / "dev.jsonl" if args.data.is_dir() else args.data
@@ -229,11 +280,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cases = load_cases(path, args.limit, args.cache)
     outcomes = [(split, judge(case)) for split, case in cases]
-    parts = {"tuning": [o for s, o in outcomes if s == "tuning"],
-             "held-out": [o for s, o in outcomes if s == "held-out"],
-             "all": [o for _, o in outcomes]}
-    names = {"tuning": "tuning half (thresholds were set on it)",
-             "held-out": "held-out half (not used for tuning)", "all": "whole dev set"}
+    parts = {
+        "tuning": [o for s, o in outcomes if s == "tuning"],
+        "held-out": [o for s, o in outcomes if s == "held-out"],
+        "all": [o for _, o in outcomes],
+    }
+    names = {
+        "tuning": "tuning half (thresholds were set on it)",
+        "held-out": "held-out half (not used for tuning)",
+        "all": "whole dev set",
+    }
     shown = SPLITS if args.split == "all" else (args.split,)
     print(f"WiCE dev: {path}  ({len(outcomes)} claims; split by sha256 of the claim id)")
     for name in shown:
@@ -242,8 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     every = [o for _, o in outcomes]
     extract = sum(o.case.extract_seconds for o in every) / len(every)
     verify = sum(o.verify_seconds for o in every) / len(every)
-    print(f"\n   seconds per claim: extraction {extract:.3f} (claim and page through spaCy), "
-          f"verification {verify:.4f}")
+    print(
+        f"\n   seconds per claim: extraction {extract:.3f} (claim and page through spaCy), "
+        f"verification {verify:.4f}"
+    )
     if args.errors:
         for split, o in outcomes:
             if split == "tuning" and o.predicted != (o.case.label == "supported"):

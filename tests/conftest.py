@@ -11,8 +11,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Add ``--update-golden`` to rewrite golden files instead of comparing."""
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite golden report files from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden report files from the current output",
+    )
 
 
 @pytest.fixture(scope="session")

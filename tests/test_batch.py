@@ -65,7 +65,10 @@ def test_discover_survives_symlink_loop(desk: Path) -> None:
 def test_run_folder_uses_each_articles_registry(desk: Path) -> None:
     report = run([str(desk)], Options())
     assert [(Path(a.path).name, Path(a.registry).name) for a in report.articles] == [
-        ("a.txt", "sources.yaml"), ("b.md", "sources.yaml"), ("c.html", "c.sources.yaml")]
+        ("a.txt", "sources.yaml"),
+        ("b.md", "sources.yaml"),
+        ("c.html", "c.sources.yaml"),
+    ]
     assert all(c.verdict.label.value == "supported" for a in report.articles for c in a.claims)
 
 
@@ -109,8 +112,9 @@ def test_cli_folder_jobs_cache_and_exclude(desk: Path) -> None:
     assert (desk / ".copydesk_cache").is_dir()
     warm = runner.invoke(app, ["check", "-f", "json", "-j", "1", str(desk)])
     assert warm.stdout == cold.stdout
-    bare = runner.invoke(app, ["check", "-f", "json", "--no-cache", "--exclude", "*.html",
-                               str(desk)])
+    bare = runner.invoke(
+        app, ["check", "-f", "json", "--no-cache", "--exclude", "*.html", str(desk)]
+    )
     assert [Path(f["path"]).name for f in json.loads(bare.stdout)["files"]] == ["a.txt", "b.md"]
     # No progress bar when the output is not a terminal.
     assert cold.stderr == ""

@@ -14,7 +14,8 @@ from copydesk.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA = json.loads(
-    (Path(__file__).parents[1] / "src/copydesk/data/report.schema.json").read_text())
+    (Path(__file__).parents[1] / "src/copydesk/data/report.schema.json").read_text()
+)
 runner = CliRunner()
 
 SUPPORTED_ONLY = "The Colossus 1 facility is located in Memphis, Tennessee [2].\n"
@@ -49,8 +50,10 @@ def test_check_json_validates_against_schema(newsroom: Path) -> None:
     jsonschema.Draft202012Validator(SCHEMA).validate(report)
     (entry,) = report["files"]
     verdicts = [c["verdict"] for c in entry["claims"]]
-    assert entry["summary"] == {"claims": len(verdicts), **{
-        v: verdicts.count(v) for v in ("supported", "unsupported", "opinion")}}
+    assert entry["summary"] == {
+        "claims": len(verdicts),
+        **{v: verdicts.count(v) for v in ("supported", "unsupported", "opinion")},
+    }
     assert report["summary"] == {"files": 1, **entry["summary"]}
     first = entry["claims"][0]
     assert first["citations"] == [{"label": "1", "start": 36, "end": 39, "source": "1"}]
@@ -65,23 +68,30 @@ def test_check_rich_output_shows_verdicts_and_summary(newsroom: Path) -> None:
     assert "SUPPORTED" in result.stdout and "CD201 uncited" in result.stdout
 
 
-@pytest.mark.parametrize(("fail_on", "exit_zero", "code"), [
-    pytest.param("unsupported", False, 1, id="default-fails-on-unsupported"),
-    pytest.param("never", False, 0, id="never"),
-    pytest.param("unsupported", True, 0, id="exit-zero"),
-])
-def test_check_fail_on_levels_with_unsupported(newsroom: Path, fail_on: str, exit_zero: bool,
-                                                code: int) -> None:
+@pytest.mark.parametrize(
+    ("fail_on", "exit_zero", "code"),
+    [
+        pytest.param("unsupported", False, 1, id="default-fails-on-unsupported"),
+        pytest.param("never", False, 0, id="never"),
+        pytest.param("unsupported", True, 0, id="exit-zero"),
+    ],
+)
+def test_check_fail_on_levels_with_unsupported(
+    newsroom: Path, fail_on: str, exit_zero: bool, code: int
+) -> None:
     args = ["check", "--fail-on", fail_on, str(newsroom / "article.txt")]
     result = invoke(*args, *(["--exit-zero"] if exit_zero else []))
     assert result.exit_code == code
 
 
-@pytest.mark.parametrize(("fail_on", "code"), [
-    pytest.param("unsupported", 0, id="supported-and-unused-passes"),
-    pytest.param("warning", 1, id="warning-fails-on-unused-source"),
-    pytest.param("opinion", 1, id="opinion-fails-on-everything"),
-])
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [
+        pytest.param("unsupported", 0, id="supported-and-unused-passes"),
+        pytest.param("warning", 1, id="warning-fails-on-unused-source"),
+        pytest.param("opinion", 1, id="opinion-fails-on-everything"),
+    ],
+)
 def test_check_fail_on_levels_with_warning_only(tmp_path: Path, fail_on: str, code: int) -> None:
     (tmp_path / "a.txt").write_text(SUPPORTED_ONLY)
     (tmp_path / "sources.yaml").write_text(REGISTRY)
@@ -116,14 +126,17 @@ def test_check_invalid_registry_exits_2_naming_line(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("sources: {}\nsettings: 1\n")
     result = invoke("check", str(tmp_path / "a.txt"))
     assert result.exit_code == 2
-    assert result.stderr == (f"error[E102]: {tmp_path / 'a.txt'}: {tmp_path / 'sources.yaml'}:2: "
-                             "unknown top-level key 'settings'; the only one allowed is "
-                             "`sources`\n")
+    assert result.stderr == (
+        f"error[E102]: {tmp_path / 'a.txt'}: {tmp_path / 'sources.yaml'}:2: "
+        "unknown top-level key 'settings'; the only one allowed is "
+        "`sources`\n"
+    )
 
 
 def test_check_batch_reports_good_files_and_lists_errors(newsroom: Path) -> None:
-    result = invoke("check", "-f", "json", str(newsroom / "article.txt"),
-                    str(newsroom / "missing.txt"))
+    result = invoke(
+        "check", "-f", "json", str(newsroom / "article.txt"), str(newsroom / "missing.txt")
+    )
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert [f["path"] for f in report["files"]] == [str(newsroom / "article.txt")]
@@ -134,7 +147,9 @@ def test_check_output_file_written_atomically_and_nothing_else(newsroom: Path) -
     before = sorted(p.name for p in newsroom.iterdir())
     article = (newsroom / "article.txt").read_bytes()
     out = newsroom / "out" / "report.json"
-    assert invoke("check", "-f", "json", "-o", str(out), str(newsroom / "article.txt")).exit_code == 2
+    assert (
+        invoke("check", "-f", "json", "-o", str(out), str(newsroom / "article.txt")).exit_code == 2
+    )
     assert not out.parent.exists()
     out.parent.mkdir()
     result = invoke("check", "-f", "json", "-o", str(out), str(newsroom / "article.txt"))
@@ -160,7 +175,9 @@ def test_rules_and_explain() -> None:
     assert listing.exit_code == 0 and "CD201  uncited-claim" in listing.stdout
     explained = invoke("explain", "cd201")
     assert explained.exit_code == 0
-    assert explained.stdout.startswith("CD201 uncited-claim (error)\n\nA factual claim cites no source.")
+    assert explained.stdout.startswith(
+        "CD201 uncited-claim (error)\n\nA factual claim cites no source."
+    )
     assert invoke("explain", "CD999").exit_code == 2
 
 

@@ -44,9 +44,13 @@ def test_example_splits_asides_into_their_own_claims(all_claims) -> None:  # noq
     split = [(c.sentence, c.part, c.text) for c in all_claims if c.part != "main"]
     assert split == [
         (2, "relative", "Elon Musk is currently engaged in a lawsuit against OpenAI."),
-        (7, "apposition", "A planned initial public offering is a transition that requires "
-                          "strong revenue streams and high-profile corporate partnerships to "
-                          "attract investors."),
+        (
+            7,
+            "apposition",
+            "A planned initial public offering is a transition that requires "
+            "strong revenue streams and high-profile corporate partnerships to "
+            "attract investors.",
+        ),
         (9, "contrast", "Musk has criticized the current direction of OpenAI."),
         (14, "contrast", "SpaceX transforms its hardware assets into a recurring revenue stream."),
         (15, "contrast", "Elon Musk remains in legal opposition to OpenAI."),
@@ -65,8 +69,9 @@ def test_example_sentence_slots_match_gold(all_claims) -> None:  # noqa: ANN001
         assert (places[0] if places else None) == gold["slots"]["location"]
 
 
-@pytest.mark.parametrize("index", range(len(GOLD["sentences"])),
-                         ids=[f"s{i + 1}" for i in range(len(GOLD["sentences"]))])
+@pytest.mark.parametrize(
+    "index", range(len(GOLD["sentences"])), ids=[f"s{i + 1}" for i in range(len(GOLD["sentences"]))]
+)
 def test_example_verdict_matches_gold(claims, index: int) -> None:  # noqa: ANN001
     expected = GOLD["sentences"][index]
     claim = claims[index]
@@ -90,7 +95,11 @@ def test_example_pull_quote_is_the_first_claim(claims) -> None:  # noqa: ANN001
 def test_example_first_claim_slots(claims) -> None:  # noqa: ANN001
     slots = claims[0].facts.slots
     assert (slots.date, slots.parties, slots.location, slots.numbers) == (
-        "2026-05-06", ("SpaceX", "Anthropic"), None, ())
+        "2026-05-06",
+        ("SpaceX", "Anthropic"),
+        None,
+        (),
+    )
 
 
 def test_example_has_no_dangling_or_unused(report) -> None:  # noqa: ANN001

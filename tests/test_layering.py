@@ -44,11 +44,16 @@ def test_layering_reporters_import_only_models_rules_and_reporters() -> None:
 
 def test_layering_stages_import_no_later_stage() -> None:
     for i, stage in enumerate(STAGES):
-        later = {f"copydesk.pipeline.{s}" for s in STAGES[i + 1:]} | {"copydesk.pipeline"}
+        later = {f"copydesk.pipeline.{s}" for s in STAGES[i + 1 :]} | {"copydesk.pipeline"}
         assert not MODULES[f"copydesk.pipeline.{stage}"] & later, stage
 
 
 def test_layering_config_ledger_and_selection_import_no_pipeline_runner() -> None:
-    for module in ("copydesk.config", "copydesk.ledger", "copydesk.selection",
-                   "copydesk.yamlfile", "copydesk.atomic"):
+    for module in (
+        "copydesk.config",
+        "copydesk.ledger",
+        "copydesk.selection",
+        "copydesk.yamlfile",
+        "copydesk.atomic",
+    ):
         assert not MODULES[module] & {"copydesk.pipeline", "copydesk.cli"}, module

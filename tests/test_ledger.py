@@ -16,7 +16,8 @@ from copydesk.ledger import load_ledger, text_sha256
 
 runner = CliRunner()
 SCHEMA = json.loads(
-    (Path(__file__).parents[1] / "src/copydesk/data/report.schema.json").read_text())
+    (Path(__file__).parents[1] / "src/copydesk/data/report.schema.json").read_text()
+)
 REVIEW = "verified: phone call with the company's press office, 2026-05-07, J. Doe"
 SUPPORTED = "The Colossus 1 facility is located in Memphis, Tennessee [2]."
 UNCITED = "The plant employs 1,200 people."
@@ -65,15 +66,31 @@ def test_update_ledger_writes_every_claim_with_hash_verdict_and_evidence(desk: P
         "version": 1,
         "article": "drafts/plant.md",
         "claims": [
-            {"id": "c1", "text": "The Colossus 1 facility is located in Memphis, Tennessee.",
-             "text_sha256": text_sha256(SUPPORTED, SUPPORTED.replace(" [2]", "")),
-             "verdict": "supported", "reason": "supported", "code": "CD000",
-             "evidence": [{"source": "2", "text": "The Colossus 1 facility is located in "
-                                                  "Memphis, Tennessee."}],
-             "review": None},
-            {"id": "c2", "text": UNCITED, "text_sha256": text_sha256(UNCITED, UNCITED),
-             "verdict": "unsupported", "reason": "uncited", "code": "CD201", "evidence": [],
-             "review": None},
+            {
+                "id": "c1",
+                "text": "The Colossus 1 facility is located in Memphis, Tennessee.",
+                "text_sha256": text_sha256(SUPPORTED, SUPPORTED.replace(" [2]", "")),
+                "verdict": "supported",
+                "reason": "supported",
+                "code": "CD000",
+                "evidence": [
+                    {
+                        "source": "2",
+                        "text": "The Colossus 1 facility is located in Memphis, Tennessee.",
+                    }
+                ],
+                "review": None,
+            },
+            {
+                "id": "c2",
+                "text": UNCITED,
+                "text_sha256": text_sha256(UNCITED, UNCITED),
+                "verdict": "unsupported",
+                "reason": "uncited",
+                "code": "CD201",
+                "evidence": [],
+                "review": None,
+            },
         ],
     }
     assert sorted(p.name for p in path.parent.iterdir()) == ["plant.yaml"]
@@ -88,14 +105,21 @@ def test_reviewed_claim_passes_the_gate_and_keeps_its_verdict(desk: Path) -> Non
     claim = report["files"][0]["claims"][1]
     assert (claim["verdict"], claim["code"]) == ("unsupported", "CD201")
     line = (desk / "claims" / "plant.yaml").read_text().splitlines().index("- id: c2") + 1
-    assert claim["suppressed_by"] == {"kind": "ledger", "note": REVIEW,
-                                      "path": "claims/plant.yaml", "line": line}
+    assert claim["suppressed_by"] == {
+        "kind": "ledger",
+        "note": REVIEW,
+        "path": "claims/plant.yaml",
+        "line": line,
+    }
 
 
 def test_update_ledger_round_trip_keeps_reviews_of_unchanged_sentences(desk: Path) -> None:
     check(desk, "--update-ledger")
-    review(desk, UNCITED, {"verified": "phone call with the press office", "by": "J. Doe",
-                           "date": "2026-05-07"})
+    review(
+        desk,
+        UNCITED,
+        {"verified": "phone call with the press office", "by": "J. Doe", "date": "2026-05-07"},
+    )
     before = (desk / "claims" / "plant.yaml").read_text()
     check(desk, "--update-ledger")
     after = (desk / "claims" / "plant.yaml").read_text()
@@ -150,27 +174,54 @@ def test_ledger_folder_from_config(desk: Path) -> None:
     assert not (desk / "claims").exists()
 
 
-@pytest.mark.parametrize(("edit", "line", "message"), [
-    pytest.param(lambda t: t.replace("review: null", "review: verified: phone call", 1), None,
-                 "invalid YAML: mapping values are not allowed here", id="unquoted-colon"),
-    pytest.param(lambda t: t.replace("  review: null", "  reveiw: ok", 1), None,
-                 "unknown key 'reveiw' in the claims ledger", id="misspelt-key"),
-    pytest.param(lambda t: t.replace("review: null", "review: [a, b]", 1), None,
-                 "`review` must be text", id="review-not-text"),
-    pytest.param(lambda t: t.replace("version: 1", "version: 2"), 8,
-                 "ledger version 2 is not supported", id="future-version"),
-    pytest.param(lambda t: "claims: {}\n", 1, "`claims` must be a list of claim entries",
-                 id="claims-not-a-list"),
-])
+@pytest.mark.parametrize(
+    ("edit", "line", "message"),
+    [
+        pytest.param(
+            lambda t: t.replace("review: null", "review: verified: phone call", 1),
+            None,
+            "invalid YAML: mapping values are not allowed here",
+            id="unquoted-colon",
+        ),
+        pytest.param(
+            lambda t: t.replace("  review: null", "  reveiw: ok", 1),
+            None,
+            "unknown key 'reveiw' in the claims ledger",
+            id="misspelt-key",
+        ),
+        pytest.param(
+            lambda t: t.replace("review: null", "review: [a, b]", 1),
+            None,
+            "`review` must be text",
+            id="review-not-text",
+        ),
+        pytest.param(
+            lambda t: t.replace("version: 1", "version: 2"),
+            8,
+            "ledger version 2 is not supported",
+            id="future-version",
+        ),
+        pytest.param(
+            lambda t: "claims: {}\n",
+            1,
+            "`claims` must be a list of claim entries",
+            id="claims-not-a-list",
+        ),
+    ],
+)
 def test_malformed_ledger_exits_2_naming_file_and_line_and_is_never_overwritten(
-        desk: Path, edit, line: int | None, message: str) -> None:  # noqa: ANN001
+    desk: Path, edit, line: int | None, message: str
+) -> None:  # noqa: ANN001
     check(desk, "--update-ledger")
     path = desk / "claims" / "plant.yaml"
     broken = edit(path.read_text())
     path.write_text(broken)
     expected_line = line or next(
-        n for n, text in enumerate(broken.splitlines(), 1) if not text.startswith("#")
-        and ("verified: phone" in text or "reveiw" in text or "[a, b]" in text))
+        n
+        for n, text in enumerate(broken.splitlines(), 1)
+        if not text.startswith("#")
+        and ("verified: phone" in text or "reveiw" in text or "[a, b]" in text)
+    )
     for args in ((), ("--update-ledger",)):
         code, report, stderr = check(desk, *args)
         assert code == 2
@@ -190,21 +241,26 @@ def test_ledger_of_another_article_with_the_same_stem_is_refused(desk: Path) -> 
     result = runner.invoke(app, ["check", "--update-ledger", str(desk / "columns" / "plant.md")])
     assert result.exit_code == 2
     assert "this ledger belongs to drafts/plant.md, not columns/plant.md" in result.stderr
-    assert yaml.safe_load((desk / "claims" / "plant.yaml").read_text())["article"] == \
-        "drafts/plant.md"
+    assert (
+        yaml.safe_load((desk / "claims" / "plant.yaml").read_text())["article"] == "drafts/plant.md"
+    )
 
 
 def test_update_ledger_refuses_standard_input(desk: Path) -> None:
     result = runner.invoke(app, ["check", "--update-ledger", "-"], input=f"{UNCITED}\n")
     assert result.exit_code == 2
-    assert result.stderr == ("error[E103]: --update-ledger: --update-ledger needs article "
-                             "paths; standard input has no ledger\n")
+    assert result.stderr == (
+        "error[E103]: --update-ledger: --update-ledger needs article "
+        "paths; standard input has no ledger\n"
+    )
 
 
 def test_update_ledger_never_replaces_something_that_is_not_a_file(desk: Path) -> None:
     (desk / "claims" / "plant.yaml").mkdir(parents=True)
     code, _, stderr = check(desk, "--update-ledger")
     assert code == 2
-    assert stderr == ("error[E107]: claims/plant.yaml: not a regular file; move it away so "
-                      "that the ledger can be written here\n")
+    assert stderr == (
+        "error[E107]: claims/plant.yaml: not a regular file; move it away so "
+        "that the ledger can be written here\n"
+    )
     assert (desk / "claims" / "plant.yaml").is_dir()

@@ -30,7 +30,8 @@ def test_mark_names_fills_gaps_or_overwrites(nlp) -> None:  # noqa: ANN001
 def test_configured_and_registry_names_reach_the_parties(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "sources.yaml").write_text(
         "sources:\n  1:\n    title: Lease\n    text: Vantor Dynamics signed the lease with "
-        "the city of Memphis on Monday.\n")
+        "the city of Memphis on Monday.\n"
+    )
     registry = load_registry(tmp_path / "sources.yaml")
     text = "Vantor Dynamics signed the lease [1]. Zeltrix will supply the chips."
     document = parse_document(text.encode(), "a.txt", Format.TEXT)

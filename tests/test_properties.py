@@ -166,9 +166,7 @@ def read(text: str, fmt: Format, bom: bool = False) -> tuple[Document | None, by
 
 @FAST
 @given(text=articles, fmt=formats, bom=st.booleans(), newline=newlines)
-def test_read_document_view_and_blocks(
-    text: str, fmt: Format, bom: bool, newline: str
-) -> None:
+def test_read_document_view_and_blocks(text: str, fmt: Format, bom: bool, newline: str) -> None:
     text = text.replace("\n", newline)
     document, _ = read(text, fmt, bom)
     if document is None:
@@ -190,9 +188,7 @@ def test_read_document_view_and_blocks(
 
 @FAST
 @given(data=st.binary(max_size=200), fmt=formats)
-def test_read_any_bytes_give_a_document_or_an_input_error(
-    data: bytes, fmt: Format
-) -> None:
+def test_read_any_bytes_give_a_document_or_an_input_error(data: bytes, fmt: Format) -> None:
     try:
         document = parse_document(data, "article", fmt)
     except InputError as exc:
@@ -238,9 +234,7 @@ def test_read_same_input_same_document(text: str, fmt: Format, bom: bool) -> Non
 @FAST
 @given(
     text=st.lists(
-        st.sampled_from(
-            ["a", "b", " ", "\n", "\r", "\r\n", "\u2028", "\x85", "\x0c", "é", "😀"]
-        ),
+        st.sampled_from(["a", "b", " ", "\n", "\r", "\r\n", "\u2028", "\x85", "\x0c", "é", "😀"]),
         max_size=60,
     ).map("".join)
 )
@@ -260,9 +254,7 @@ def test_position_agrees_with_naive_count(text: str) -> None:
 @FAST
 @given(
     lines=st.lists(
-        st.text(
-            st.characters(codec="utf-8", exclude_characters="\r\n\x00"), max_size=8
-        ),
+        st.text(st.characters(codec="utf-8", exclude_characters="\r\n\x00"), max_size=8),
         min_size=1,
         max_size=8,
     ),

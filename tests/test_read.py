@@ -35,10 +35,10 @@ def test_read_markdown_front_matter_markup_and_footnotes() -> None:
 
 def test_read_html_ignores_scripts_styles_comments_and_headings() -> None:
     text = (
-        "<html><head><title>T</title><meta name=\"date\" content=\"2026-05-07\">"
+        '<html><head><title>T</title><meta name="date" content="2026-05-07">'
         "<style>p { color: red }</style></head><body><h1>Headline [9]</h1>"
         "<p>AT&amp;T signed <b>a deal</b> [1].<!-- hidden [8] --></p>"
-        "<script>var label = \"[5]\";</script><p>Second paragraph.</p></body></html>"
+        '<script>var label = "[5]";</script><p>Second paragraph.</p></body></html>'
     )
     document = parse_document(text.encode(), "a.html", Format.HTML)
     assert document.published == date(2026, 5, 7)
@@ -66,12 +66,15 @@ def test_read_bom_and_crlf_keep_offsets() -> None:
     assert document.position(offset) == (2, 1)
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    pytest.param(b"", "the article is empty", id="empty"),
-    pytest.param(b"  \n\n ", "the article is empty", id="blank"),
-    pytest.param(b"abc\x00def", "binary file (NUL byte at offset 3)", id="binary"),
-    pytest.param(b"caf\xe9 au lait", "not UTF-8 text (byte 0xe9 at offset 3)", id="latin-1"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(b"", "the article is empty", id="empty"),
+        pytest.param(b"  \n\n ", "the article is empty", id="blank"),
+        pytest.param(b"abc\x00def", "binary file (NUL byte at offset 3)", id="binary"),
+        pytest.param(b"caf\xe9 au lait", "not UTF-8 text (byte 0xe9 at offset 3)", id="latin-1"),
+    ],
+)
 def test_read_bad_bytes_give_clear_error(data: bytes, message: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_document(data, "drafts/a.txt", Format.TEXT)

@@ -14,35 +14,57 @@ def sentences(nlp, text: str, fmt: Format = Format.TEXT) -> list[tuple[str, list
     return [(s.text, [c.label for c in s.citations]) for s in segment(document, nlp)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param(
-        "SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 data center to "
-        "Anthropic.",
-        [("SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 data center to "
-          "Anthropic.", ["1"])],
-        id="marker-mid-sentence"),
-    pytest.param(
-        "The facility is in Memphis [2]. By using it, Anthropic can grow [3].",
-        [("The facility is in Memphis [2].", ["2"]), ("By using it, Anthropic can grow [3].", ["3"])],
-        id="marker-before-full-stop"),
-    pytest.param(
-        "The council approved the budget.[3] Critics were absent.",
-        [("The council approved the budget.[3]", ["3"]), ("Critics were absent.", [])],
-        id="marker-after-full-stop"),
-    pytest.param(
-        "Unemployment fell to 3.9% [1, 2]. Wages rose [1-3].",
-        [("Unemployment fell to 3.9% [1, 2].", ["1", "2"]), ("Wages rose [1-3].", ["1", "2", "3"])],
-        id="lists-and-ranges"),
-    pytest.param(
-        "The conflict continues between Musk and OpenAI [1].\n“SpaceX signed a deal.”",
-        [("The conflict continues between Musk and OpenAI [1].", ["1"]),
-         ("“SpaceX signed a deal.”", [])],
-        id="new-line-after-marker"),
-    pytest.param(
-        "The city council voted on Tuesday to approve\nthe new budget for the year.",
-        [("The city council voted on Tuesday to approve\nthe new budget for the year.", [])],
-        id="hard-wrapped-line"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 data center to "
+            "Anthropic.",
+            [
+                (
+                    "SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 "
+                    "data center to Anthropic.",
+                    ["1"],
+                )
+            ],
+            id="marker-mid-sentence",
+        ),
+        pytest.param(
+            "The facility is in Memphis [2]. By using it, Anthropic can grow [3].",
+            [
+                ("The facility is in Memphis [2].", ["2"]),
+                ("By using it, Anthropic can grow [3].", ["3"]),
+            ],
+            id="marker-before-full-stop",
+        ),
+        pytest.param(
+            "The council approved the budget.[3] Critics were absent.",
+            [("The council approved the budget.[3]", ["3"]), ("Critics were absent.", [])],
+            id="marker-after-full-stop",
+        ),
+        pytest.param(
+            "Unemployment fell to 3.9% [1, 2]. Wages rose [1-3].",
+            [
+                ("Unemployment fell to 3.9% [1, 2].", ["1", "2"]),
+                ("Wages rose [1-3].", ["1", "2", "3"]),
+            ],
+            id="lists-and-ranges",
+        ),
+        pytest.param(
+            "The conflict continues between Musk and OpenAI [1].\n“SpaceX signed a deal.”",
+            [
+                ("The conflict continues between Musk and OpenAI [1].", ["1"]),
+                ("“SpaceX signed a deal.”", []),
+            ],
+            id="new-line-after-marker",
+        ),
+        pytest.param(
+            "The city council voted on Tuesday to approve\nthe new budget for the year.",
+            [("The city council voted on Tuesday to approve\nthe new budget for the year.", [])],
+            id="hard-wrapped-line",
+        ),
+    ],
+)
 def test_segment_keeps_markers(nlp, text: str, expected: list) -> None:  # noqa: ANN001
     assert sentences(nlp, text) == expected
 

@@ -36,9 +36,17 @@ def test_load_registry_reads_records_and_copies(tmp_path: Path) -> None:
     registry = load_registry(write(tmp_path, "sources.yaml", GOOD))
     first, second = registry.sources
     assert (first.label, first.title, first.publisher, str(first.published), first.line) == (
-        "1", "SpaceX agrees to lease Colossus 1", "Reuters", "2026-05-06", 2)
+        "1",
+        "SpaceX agrees to lease Colossus 1",
+        "Reuters",
+        "2026-05-06",
+        2,
+    )
     assert (second.label, second.text, second.extra) == (
-        "smith2024", "The study found a 4% rise.\n", (("note", "kept and shown"),))
+        "smith2024",
+        "The study found a 4% rise.\n",
+        (("note", "kept and shown"),),
+    )
 
 
 def test_load_registry_missing_copy_is_unavailable_not_fatal(tmp_path: Path) -> None:
@@ -48,27 +56,55 @@ def test_load_registry_missing_copy_is_unavailable_not_fatal(tmp_path: Path) -> 
     assert source.problem == "copies/smith2024.txt does not exist"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    pytest.param("sources: {}\nextra: 1\n", "sources.yaml:2: unknown top-level key 'extra'",
-                 id="unknown-top-key"),
-    pytest.param("sources:\n  1:\n    text: x\n", "sources.yaml:2: source '1' has no `title`",
-                 id="no-title"),
-    pytest.param("sources:\n  1:\n    title: T\n", "sources.yaml:2: source '1' needs one of",
-                 id="no-text"),
-    pytest.param("sources:\n  1:\n    title: T\n    text: a\n  '1':\n    title: U\n    text: b\n",
-                 "sources.yaml:5: duplicate source label '1' (first defined on line 2)",
-                 id="duplicate-label"),
-    pytest.param("sources:\n  1:\n    title: [a, b]\n    text: a\n",
-                 "sources.yaml:3: source '1': `title` must be text, not list", id="wrong-type"),
-    pytest.param("sources:\n  1:\n    title: T\n    text: a\n    published: soon\n",
-                 "sources.yaml:5: source '1': `published` must be a date", id="bad-date"),
-    pytest.param("sources:\n  1:\n    title: T\n   text: a\n", "sources.yaml:4:", id="yaml-syntax"),
-    pytest.param("sources:\n  1: &a\n    title: T\n    text: a\n  2: *a\n",
-                 "sources.yaml:5: YAML aliases and anchors are not allowed", id="alias"),
-    pytest.param("- a\n- b\n", "sources.yaml:1: expected a mapping", id="not-a-mapping"),
-    pytest.param("sources:\n  1:\n    title: T\n    file: ../outside.txt\n",
-                 "sources.yaml:4: source '1': file '../outside.txt' is outside", id="file-escapes"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "sources: {}\nextra: 1\n",
+            "sources.yaml:2: unknown top-level key 'extra'",
+            id="unknown-top-key",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    text: x\n",
+            "sources.yaml:2: source '1' has no `title`",
+            id="no-title",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    title: T\n",
+            "sources.yaml:2: source '1' needs one of",
+            id="no-text",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    title: T\n    text: a\n  '1':\n    title: U\n    text: b\n",
+            "sources.yaml:5: duplicate source label '1' (first defined on line 2)",
+            id="duplicate-label",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    title: [a, b]\n    text: a\n",
+            "sources.yaml:3: source '1': `title` must be text, not list",
+            id="wrong-type",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    title: T\n    text: a\n    published: soon\n",
+            "sources.yaml:5: source '1': `published` must be a date",
+            id="bad-date",
+        ),
+        pytest.param(
+            "sources:\n  1:\n    title: T\n   text: a\n", "sources.yaml:4:", id="yaml-syntax"
+        ),
+        pytest.param(
+            "sources:\n  1: &a\n    title: T\n    text: a\n  2: *a\n",
+            "sources.yaml:5: YAML aliases and anchors are not allowed",
+            id="alias",
+        ),
+        pytest.param("- a\n- b\n", "sources.yaml:1: expected a mapping", id="not-a-mapping"),
+        pytest.param(
+            "sources:\n  1:\n    title: T\n    file: ../outside.txt\n",
+            "sources.yaml:4: source '1': file '../outside.txt' is outside",
+            id="file-escapes",
+        ),
+    ],
+)
 def test_load_registry_errors_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, "sources.yaml", text)
     with pytest.raises(SourcesError) as caught:

@@ -40,15 +40,24 @@ def registry(sources: dict[str, SourceSpec]) -> Registry:
     """Return a registry of records, each a text, a (text, published) pair, or None."""
     records = []
     for i, (label, spec) in enumerate(sources.items(), 1):
-        text, published = (spec if isinstance(spec, tuple) else (spec, None))
+        text, published = spec if isinstance(spec, tuple) else (spec, None)
         problem = "no such file: sources/missing.txt" if text is None else None
-        records.append(Source(label=label, title=f"Record {label}", line=i, text=text,
-                              published=published, problem=problem))
+        records.append(
+            Source(
+                label=label,
+                title=f"Record {label}",
+                line=i,
+                text=text,
+                published=published,
+                problem=problem,
+            )
+        )
     return Registry(path="sources.yaml", sources=tuple(records))
 
 
-def check(english: Language, article: str, sources: dict[str, SourceSpec],
-          published: date | None = None) -> tuple[Claim, ...]:
+def check(
+    english: Language, article: str, sources: dict[str, SourceSpec], published: date | None = None
+) -> tuple[Claim, ...]:
     """Check a draft against a registry and return its claims with verdicts."""
     checker = Checker(Options(), lambda _model: english)
     document = parse_document(article.encode(), "draft.txt", Format.TEXT, published=published)
@@ -61,97 +70,167 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
     return claim.verdict.label.value, claim.verdict.reason.value, claim.verdict.message
 
 
-@pytest.mark.parametrize(("article", "sources"), [
-    pytest.param("Northwind Energy struck a deal to buy the Riverside solar farm [1].",
-                 {"1": DEAL}, id="struck-a-deal-for-signed-an-agreement"),
-    pytest.param("The Riverside solar farm was acquired by Northwind Energy [1].",
-                 {"1": "Northwind Energy acquired the Riverside solar farm in March."},
-                 id="passive-voice"),
-    pytest.param("The city council approved a $1.2 billion budget [1].",
-                 {"1": "The city council approved a budget of 1,200 million dollars on Monday."},
-                 id="billion-as-million-dollars"),
-    pytest.param("Voter turnout in the city rose to 40% [1].",
-                 {"1": "Voter turnout in the city rose to 40 percent, officials said."},
-                 id="percent-sign-as-word"),
-    pytest.param("Northwind Energy signed the agreement on May 6, 2026 [1].",
-                 {"1": ("Northwind Energy on Wednesday signed an agreement to buy the farm.",
-                        date(2026, 5, 6))},
-                 id="wednesday-is-may-6-in-a-source-of-that-day"),
-    pytest.param("The new battery plant is in Tennessee [1].",
-                 {"1": "The new battery plant is in Memphis, the company said."},
-                 id="city-confirms-its-state"),
-    pytest.param("Northwind Energy bought the Riverside solar farm for $40 million [1, 2].",
-                 {"1": "Northwind Energy bought the Riverside solar farm.",
-                  "2": "The price of the farm was $40 million, filings show."},
-                 id="two-citations-together"),
-    pytest.param("Northwind Energy bought the Riverside solar farm [1-20].",
-                 {str(i): DEAL if i == 7 else f"{FILLER} Report {i}." for i in range(1, 21)},
-                 id="twenty-citations-one-states-it"),
-])
-def test_verify_supported(english: Language, article: str,
-                          sources: dict[str, SourceSpec]) -> None:
+@pytest.mark.parametrize(
+    ("article", "sources"),
+    [
+        pytest.param(
+            "Northwind Energy struck a deal to buy the Riverside solar farm [1].",
+            {"1": DEAL},
+            id="struck-a-deal-for-signed-an-agreement",
+        ),
+        pytest.param(
+            "The Riverside solar farm was acquired by Northwind Energy [1].",
+            {"1": "Northwind Energy acquired the Riverside solar farm in March."},
+            id="passive-voice",
+        ),
+        pytest.param(
+            "The city council approved a $1.2 billion budget [1].",
+            {"1": "The city council approved a budget of 1,200 million dollars on Monday."},
+            id="billion-as-million-dollars",
+        ),
+        pytest.param(
+            "Voter turnout in the city rose to 40% [1].",
+            {"1": "Voter turnout in the city rose to 40 percent, officials said."},
+            id="percent-sign-as-word",
+        ),
+        pytest.param(
+            "Northwind Energy signed the agreement on May 6, 2026 [1].",
+            {
+                "1": (
+                    "Northwind Energy on Wednesday signed an agreement to buy the farm.",
+                    date(2026, 5, 6),
+                )
+            },
+            id="wednesday-is-may-6-in-a-source-of-that-day",
+        ),
+        pytest.param(
+            "The new battery plant is in Tennessee [1].",
+            {"1": "The new battery plant is in Memphis, the company said."},
+            id="city-confirms-its-state",
+        ),
+        pytest.param(
+            "Northwind Energy bought the Riverside solar farm for $40 million [1, 2].",
+            {
+                "1": "Northwind Energy bought the Riverside solar farm.",
+                "2": "The price of the farm was $40 million, filings show.",
+            },
+            id="two-citations-together",
+        ),
+        pytest.param(
+            "Northwind Energy bought the Riverside solar farm [1-20].",
+            {str(i): DEAL if i == 7 else f"{FILLER} Report {i}." for i in range(1, 21)},
+            id="twenty-citations-one-states-it",
+        ),
+    ],
+)
+def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
     (claim,) = check(english, article, sources)
     label, reason, message = outcome(claim)
     assert (label, reason) == ("supported", "supported"), message
     assert claim.verdict is not None and claim.verdict.evidence
 
 
-@pytest.mark.parametrize(("article", "sources", "expected"), [
-    pytest.param("Northwind Energy signed the agreement on May 4, 2026 [1].",
-                 {"1": ("Northwind Energy on Wednesday signed an agreement to buy the farm.",
-                        date(2026, 5, 6))},
-                 ("contradicted", "Source [1] says 2026-05-06, not 2026-05-04."),
-                 id="date"),
-    pytest.param("The new battery plant is in Memphis [2].",
-                 {"2": "The new battery plant is in Nashville, Tennessee, the company said."},
-                 ("contradicted", "Source [2] says Nashville, not Memphis."),
-                 id="place"),
-    pytest.param("The plant will employ 1,500 people [1].",
-                 {"1": "The plant will employ 1,200 people when it opens."},
-                 ("contradicted", "Source [1] says 1,200, not 1,500."),
-                 id="number"),
-    pytest.param("Northwind Energy paid $1.5 billion for the farm [1].",
-                 {"1": "Northwind Energy paid 1,200 million dollars for the farm."},
-                 ("contradicted", "Source [1] says 1,200 million dollars, not $1.5 billion."),
-                 id="amount-in-other-units"),
-    pytest.param("Northwind Energy signed an agreement with Siemens [1].",
-                 {"1": "Northwind Energy signed an agreement with Hitachi on Monday."},
-                 ("contradicted", "Source [1] says Hitachi, not Siemens."),
-                 id="party"),
-    pytest.param("Northwind Energy will close the Riverside plant in 2027 [1].",
-                 {"1": FILLER},
-                 ("not-in-source",
-                  "Source [1] does not state the date 2027; Northwind Energy; Riverside."),
-                 id="not-in-source-names-what-is-missing"),
-    pytest.param("Northwind Energy bought the Riverside solar farm for $40 million [1].",
-                 {"1": "Northwind Energy bought the Riverside solar farm.",
-                  "2": "The price of the farm was $40 million, filings show."},
-                 ("not-in-source", "Source [1] does not state the number $40 million."),
-                 id="one-of-two-sources-cited"),
-    pytest.param("Northwind Energy bought the Riverside solar farm [1-20].",
-                 {str(i): f"{FILLER} Report {i}." for i in range(1, 21)},
-                 ("not-in-source", "Sources [1], [2], [3] and 17 more do not state "
-                                   "Northwind Energy; Riverside; 'buy', 'solar', 'farm'."),
-                 id="twenty-citations-none-states-it"),
-    pytest.param("Northwind Energy bought the farm [9].", {"1": DEAL},
-                 ("dangling-citation", "Citation [9] is not in the registry."),
-                 id="dangling"),
-    pytest.param("Northwind Energy bought the farm [1].", {"1": None},
-                 ("source-unavailable",
-                  "Source [1] cannot be read: no such file: sources/missing.txt."),
-                 id="source-unavailable"),
-    pytest.param("Northwind Energy bought the farm [1].", {"1": "  \n  "},
-                 ("source-unavailable", "Source [1] cannot be read: it has no text."),
-                 id="source-with-no-text"),
-    pytest.param("Northwind Energy bought the farm [1].", {"1": "--- *** ---"},
-                 ("source-unavailable", "Source [1] cannot be read: it has no sentences."),
-                 id="source-with-no-sentences"),
-    pytest.param("Northwind Energy bought the farm.", {"1": DEAL},
-                 ("uncited", "Factual claim with no citation."),
-                 id="uncited"),
-])
-def test_verify_unsupported(english: Language, article: str, sources: dict[str, SourceSpec],
-                            expected: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("article", "sources", "expected"),
+    [
+        pytest.param(
+            "Northwind Energy signed the agreement on May 4, 2026 [1].",
+            {
+                "1": (
+                    "Northwind Energy on Wednesday signed an agreement to buy the farm.",
+                    date(2026, 5, 6),
+                )
+            },
+            ("contradicted", "Source [1] says 2026-05-06, not 2026-05-04."),
+            id="date",
+        ),
+        pytest.param(
+            "The new battery plant is in Memphis [2].",
+            {"2": "The new battery plant is in Nashville, Tennessee, the company said."},
+            ("contradicted", "Source [2] says Nashville, not Memphis."),
+            id="place",
+        ),
+        pytest.param(
+            "The plant will employ 1,500 people [1].",
+            {"1": "The plant will employ 1,200 people when it opens."},
+            ("contradicted", "Source [1] says 1,200, not 1,500."),
+            id="number",
+        ),
+        pytest.param(
+            "Northwind Energy paid $1.5 billion for the farm [1].",
+            {"1": "Northwind Energy paid 1,200 million dollars for the farm."},
+            ("contradicted", "Source [1] says 1,200 million dollars, not $1.5 billion."),
+            id="amount-in-other-units",
+        ),
+        pytest.param(
+            "Northwind Energy signed an agreement with Siemens [1].",
+            {"1": "Northwind Energy signed an agreement with Hitachi on Monday."},
+            ("contradicted", "Source [1] says Hitachi, not Siemens."),
+            id="party",
+        ),
+        pytest.param(
+            "Northwind Energy will close the Riverside plant in 2027 [1].",
+            {"1": FILLER},
+            (
+                "not-in-source",
+                "Source [1] does not state the date 2027; Northwind Energy; Riverside.",
+            ),
+            id="not-in-source-names-what-is-missing",
+        ),
+        pytest.param(
+            "Northwind Energy bought the Riverside solar farm for $40 million [1].",
+            {
+                "1": "Northwind Energy bought the Riverside solar farm.",
+                "2": "The price of the farm was $40 million, filings show.",
+            },
+            ("not-in-source", "Source [1] does not state the number $40 million."),
+            id="one-of-two-sources-cited",
+        ),
+        pytest.param(
+            "Northwind Energy bought the Riverside solar farm [1-20].",
+            {str(i): f"{FILLER} Report {i}." for i in range(1, 21)},
+            (
+                "not-in-source",
+                "Sources [1], [2], [3] and 17 more do not state "
+                "Northwind Energy; Riverside; 'buy', 'solar', 'farm'.",
+            ),
+            id="twenty-citations-none-states-it",
+        ),
+        pytest.param(
+            "Northwind Energy bought the farm [9].",
+            {"1": DEAL},
+            ("dangling-citation", "Citation [9] is not in the registry."),
+            id="dangling",
+        ),
+        pytest.param(
+            "Northwind Energy bought the farm [1].",
+            {"1": None},
+            ("source-unavailable", "Source [1] cannot be read: no such file: sources/missing.txt."),
+            id="source-unavailable",
+        ),
+        pytest.param(
+            "Northwind Energy bought the farm [1].",
+            {"1": "  \n  "},
+            ("source-unavailable", "Source [1] cannot be read: it has no text."),
+            id="source-with-no-text",
+        ),
+        pytest.param(
+            "Northwind Energy bought the farm [1].",
+            {"1": "--- *** ---"},
+            ("source-unavailable", "Source [1] cannot be read: it has no sentences."),
+            id="source-with-no-sentences",
+        ),
+        pytest.param(
+            "Northwind Energy bought the farm.",
+            {"1": DEAL},
+            ("uncited", "Factual claim with no citation."),
+            id="uncited",
+        ),
+    ],
+)
+def test_verify_unsupported(
+    english: Language, article: str, sources: dict[str, SourceSpec], expected: tuple[str, str]
+) -> None:
     (claim,) = check(english, article, sources)
     assert outcome(claim) == ("unsupported", *expected)
 
@@ -174,12 +253,21 @@ def huge_source(english: Language, statement: str, size: int) -> CitedSource:
     return CitedSource(replace(small, text=text), tuple(sentences))
 
 
-@pytest.mark.parametrize(("article", "expected"), [
-    pytest.param("Northwind Energy struck a deal to buy the Riverside solar farm [1].",
-                 "supported", id="stated-in-the-middle"),
-    pytest.param("Northwind Energy will close the Riverside plant in 2027 [1].",
-                 "not-in-source", id="not-stated"),
-])
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        pytest.param(
+            "Northwind Energy struck a deal to buy the Riverside solar farm [1].",
+            "supported",
+            id="stated-in-the-middle",
+        ),
+        pytest.param(
+            "Northwind Energy will close the Riverside plant in 2027 [1].",
+            "not-in-source",
+            id="not-stated",
+        ),
+    ],
+)
 def test_verify_huge_source_is_fast(english: Language, article: str, expected: str) -> None:
     source = huge_source(english, DEAL, 5_000_000)
     document = parse_document(article.encode(), "draft.txt", Format.TEXT)
@@ -193,40 +281,52 @@ def test_verify_huge_source_is_fast(english: Language, article: str, expected: s
     assert elapsed < 20, f"verification of a 5 MB source took {elapsed:.1f} s"
 
 
-@pytest.mark.parametrize(("keys", "expected"), [
-    pytest.param(["1"], "[1]", id="one"),
-    pytest.param(["1", "2"], "[1] and [2]", id="two"),
-    pytest.param([str(i) for i in range(1, 21)], "[1], [2], [3] and 17 more", id="twenty"),
-])
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        pytest.param(["1"], "[1]", id="one"),
+        pytest.param(["1", "2"], "[1] and [2]", id="two"),
+        pytest.param([str(i) for i in range(1, 21)], "[1], [2], [3] and 17 more", id="twenty"),
+    ],
+)
 def test_labels_list_citations(keys: list[str], expected: str) -> None:
     assert labels(keys) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("$1.2 billion", (1.2e9, "USD"), id="billion-dollars"),
-    pytest.param("1,200 million dollars", (1.2e9, "USD"), id="million-dollars-in-words"),
-    pytest.param("US$1.2bn", (1.2e9, "USD"), id="abbreviated"),
-    pytest.param("40 percent", (40.0, "%"), id="percent-word"),
-    pytest.param("230 metres", (230.0, "m"), id="metres"),
-    pytest.param("108 m", (108.0, "m"), id="m-without-money-is-metres"),
-    pytest.param("$3m", (3e6, "USD"), id="m-with-money-is-million"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("$1.2 billion", (1.2e9, "USD"), id="billion-dollars"),
+        pytest.param("1,200 million dollars", (1.2e9, "USD"), id="million-dollars-in-words"),
+        pytest.param("US$1.2bn", (1.2e9, "USD"), id="abbreviated"),
+        pytest.param("40 percent", (40.0, "%"), id="percent-word"),
+        pytest.param("230 metres", (230.0, "m"), id="metres"),
+        pytest.param("108 m", (108.0, "m"), id="m-without-money-is-metres"),
+        pytest.param("$3m", (3e6, "USD"), id="m-with-money-is-million"),
+    ],
+)
 def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> None:
     assert parse_quantity(text) == expected
 
 
-@pytest.mark.parametrize(("claimed", "text", "stated", "expected"), [
-    pytest.param(1.2e9, "$1.2 billion", 1.234e9, True, id="rounded-claim"),
-    pytest.param(260_000, "over 260,000", 262_000, True, id="hedged-claim"),
-    pytest.param(40, "40%", 43, False, id="exact-claim"),
-    pytest.param(1500, "1,500", 1200, False, id="different"),
-])
-def test_agrees_allows_rounding(claimed: float, text: str, stated: float,
-                                expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("claimed", "text", "stated", "expected"),
+    [
+        pytest.param(1.2e9, "$1.2 billion", 1.234e9, True, id="rounded-claim"),
+        pytest.param(260_000, "over 260,000", 262_000, True, id="hedged-claim"),
+        pytest.param(40, "40%", 43, False, id="exact-claim"),
+        pytest.param(1500, "1,500", 1200, False, id="different"),
+    ],
+)
+def test_agrees_allows_rounding(claimed: float, text: str, stated: float, expected: bool) -> None:
     assert agrees(claimed, text, stated) is expected
 
 
 def test_find_amounts_in_running_text() -> None:
     text = "It paid $1.2 billion, or 1,200 million dollars, for 40 percent of a 230 metres site."
     assert [(a.value, a.unit) for a in find_amounts(text)] == [
-        (1.2e9, "USD"), (1.2e9, "USD"), (40.0, "%"), (230.0, "m")]
+        (1.2e9, "USD"),
+        (1.2e9, "USD"),
+        (40.0, "%"),
+        (230.0, "m"),
+    ]

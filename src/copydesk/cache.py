@@ -32,15 +32,19 @@ class CachedResult:
 
 def cache_key(document: Document, registry: Registry | None, settings: Any) -> str:  # noqa: ANN401
     """Return the hash of everything a result depends on."""
-    payload = json.dumps({
-        "copydesk": __version__,
-        "format": FORMAT,
-        "text": document.text,
-        "kind": document.format.value,
-        "published": to_data(document.published),
-        "registry": to_data(registry),
-        "settings": to_data(settings),
-    }, sort_keys=True, default=str)
+    payload = json.dumps(
+        {
+            "copydesk": __version__,
+            "format": FORMAT,
+            "text": document.text,
+            "kind": document.format.value,
+            "published": to_data(document.published),
+            "registry": to_data(registry),
+            "settings": to_data(settings),
+        },
+        sort_keys=True,
+        default=str,
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -68,8 +72,12 @@ class ResultCache:
 
     def put(self, key: str, result: CachedResult) -> None:
         """Store a result; a cache that cannot be written is skipped silently."""
-        data = {"key": key, "copydesk": __version__, "claims": to_data(result.claims),
-                "findings": to_data(result.findings)}
+        data = {
+            "key": key,
+            "copydesk": __version__,
+            "claims": to_data(result.claims),
+            "findings": to_data(result.findings),
+        }
         target = self.path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -57,8 +57,12 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Check the claims of a news draft against the sources it cites."""
 
@@ -89,8 +93,11 @@ def guarded(traceback: bool) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit 2
         if traceback:
             raise
-        typer.echo(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug, "
-                   "rerun with --traceback and report it", err=True)
+        typer.echo(
+            f"error: internal error ({type(exc).__name__}: {exc}); this is a bug, "
+            "rerun with --traceback and report it",
+            err=True,
+        )
         raise typer.Exit(int(ExitStatus.ERROR)) from None
 
 
@@ -101,6 +108,7 @@ class Terminated(KeyboardInterrupt):
 @contextmanager
 def interruptible(finished: list[str], total: Callable[[], int]) -> Iterator[None]:
     """Turn SIGINT and SIGTERM into exit 130 or 143, saying what finished; write nothing."""
+
     def on_term(signum: int, frame: object) -> None:
         raise Terminated
 
@@ -110,14 +118,18 @@ def interruptible(finished: list[str], total: Callable[[], int]) -> Iterator[Non
     try:
         yield
     except KeyboardInterrupt as exc:
-        name, status = (("SIGTERM", ExitStatus.TERMINATED) if isinstance(exc, Terminated)
-                        else ("SIGINT", ExitStatus.INTERRUPTED))
+        name, status = (
+            ("SIGTERM", ExitStatus.TERMINATED)
+            if isinstance(exc, Terminated)
+            else ("SIGINT", ExitStatus.INTERRUPTED)
+        )
         try:
             count = total()
         except NameError:
             count = 0
-        typer.echo(errors.INTERRUPTED.format(signal=name, done=len(finished), total=count),
-                   err=True)
+        typer.echo(
+            errors.INTERRUPTED.format(signal=name, done=len(finished), total=count), err=True
+        )
         for path in finished:
             typer.echo(one_line(errors.INTERRUPTED_FINISHED.format(path=path)), err=True)
         raise typer.Exit(int(status)) from None
@@ -140,8 +152,11 @@ def check_output(output: Path, articles: list[str], settings: Config) -> None:
         # or into .git (a hook would run it).
         root = settings.root.resolve()
         if not target.is_relative_to(root) or target.is_relative_to(root / ".git"):
-            fail(ConfigError(errors.CONFIG_OUTPUT_OUTSIDE.format(root=root),
-                             path=settings.origin("output")))
+            fail(
+                ConfigError(
+                    errors.CONFIG_OUTPUT_OUTSIDE.format(root=root), path=settings.origin("output")
+                )
+            )
     inputs: list[tuple[str, Path]] = []
     for article in articles:
         if article != "-":
@@ -153,8 +168,9 @@ def check_output(output: Path, articles: list[str], settings: Config) -> None:
         inputs.append(("the configuration", settings.file))
     for role, path in inputs:
         if path.resolve() == target:
-            fail(OutputError(errors.OUTPUT_IS_INPUT.format(role=role, input=path),
-                             path=str(output)))
+            fail(
+                OutputError(errors.OUTPUT_IS_INPUT.format(role=role, input=path), path=str(output))
+            )
 
 
 def parse_date(value: str | None) -> date | None:
@@ -167,63 +183,120 @@ def parse_date(value: str | None) -> date | None:
         fail(ConfigError(errors.BAD_DATE.format(value=value), path="--date"))
 
 
-ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", help="Use this configuration file instead of discovery.")]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Use this configuration file instead of discovery.")
+]
 IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(
-        help="Articles to check (.txt, .md, .html), or - for standard input.")],
-    output_format: Annotated[OutputFormat | None, typer.Option(
-        "--format", "-f", help="Report format (default: rich).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o",
-        help="Write the report to this file (atomically); - for standard output.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on",
-        help="Lowest severity that makes the exit code 1 (default: unsupported).")] = None,
-    exit_zero: Annotated[bool | None, typer.Option(
-        "--exit-zero/--no-exit-zero", help="Exit 0 even when claims fail the gate.")] = None,
-    sources: Annotated[Path | None, typer.Option(
-        "--sources", help="Sources registry to use instead of discovery.")] = None,
-    published: Annotated[str | None, typer.Option(
-        "--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
-    select: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rule codes count (CD201, or CD2 for a block); "
-        "comma-separated or repeated.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="These rule codes do not count; comma-separated or repeated.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(
-        "--max-bytes", help="Largest article to read, in bytes.")] = None,
-    ledger: Annotated[Path | None, typer.Option(
-        "--ledger",
-        help="Claims ledger folder (default: claims/ in the repository root).")] = None,
-    update_ledger: Annotated[bool, typer.Option(
-        "--update-ledger",
-        help="Write each article's claims to its ledger, keeping editors' reviews.")] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Articles checked in parallel (default: the number of cores).")] = None,
-    cache: Annotated[bool | None, typer.Option(
-        "--cache/--no-cache", help="Reuse results of unchanged articles (.copydesk_cache/).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", help="Skip files matching these patterns; comma-separated or repeated.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Articles to check (.txt, .md, .html), or - for standard input."),
+    ],
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", help="Report format (default: rich).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (atomically); - for standard output.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1 (default: unsupported)."
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool | None,
+        typer.Option("--exit-zero/--no-exit-zero", help="Exit 0 even when claims fail the gate."),
+    ] = None,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="Sources registry to use instead of discovery.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Only these rule codes count (CD201, or CD2 for a block); "
+            "comma-separated or repeated.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore", help="These rule codes do not count; comma-separated or repeated."
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", help="Largest article to read, in bytes.")
+    ] = None,
+    ledger: Annotated[
+        Path | None,
+        typer.Option(
+            "--ledger", help="Claims ledger folder (default: claims/ in the repository root)."
+        ),
+    ] = None,
+    update_ledger: Annotated[
+        bool,
+        typer.Option(
+            "--update-ledger",
+            help="Write each article's claims to its ledger, keeping editors' reviews.",
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Articles checked in parallel (default: the number of cores).",
+        ),
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option(
+            "--cache/--no-cache", help="Reuse results of unchanged articles (.copydesk_cache/)."
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="Skip files matching these patterns; comma-separated or repeated."
+        ),
+    ] = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
-    traceback: Annotated[bool, typer.Option(
-        "--traceback", help="Show the traceback of an internal error.")] = False,
+    traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Check articles, folders or globs and report a verdict, with evidence, for every claim."""
     from copydesk.pipeline import run
 
-    flags = {"format": (output_format, "--format"), "output": (output, "--output"),
-             "fail_on": (fail_on, "--fail-on"), "exit_zero": (exit_zero, "--exit-zero"),
-             "sources": (sources, "--sources"), "date": (published, "--date"),
-             "select": (select, "--select"), "ignore": (ignore, "--ignore"),
-             "max_bytes": (max_bytes, "--max-bytes"), "ledger": (ledger, "--ledger"),
-             "jobs": (jobs, "--jobs"), "cache": (cache, "--cache"),
-             "exclude": (exclude, "--exclude")}
+    flags = {
+        "format": (output_format, "--format"),
+        "output": (output, "--output"),
+        "fail_on": (fail_on, "--fail-on"),
+        "exit_zero": (exit_zero, "--exit-zero"),
+        "sources": (sources, "--sources"),
+        "date": (published, "--date"),
+        "select": (select, "--select"),
+        "ignore": (ignore, "--ignore"),
+        "max_bytes": (max_bytes, "--max-bytes"),
+        "ledger": (ledger, "--ledger"),
+        "jobs": (jobs, "--jobs"),
+        "cache": (cache, "--cache"),
+        "exclude": (exclude, "--exclude"),
+    }
     settings = load_settings(paths, flags, config, isolated)
     if update_ledger and "-" in paths:
         fail(ConfigError(errors.LEDGER_STDIN, path="--update-ledger"))
@@ -231,8 +304,11 @@ def check(
         root = settings.root.resolve()
         ledger_dir = settings.ledger.resolve()
         if not ledger_dir.is_relative_to(root) or ledger_dir.is_relative_to(root / ".git"):
-            fail(ConfigError(errors.CONFIG_LEDGER_OUTSIDE.format(root=root),
-                             path=settings.origin("ledger")))
+            fail(
+                ConfigError(
+                    errors.CONFIG_LEDGER_OUTSIDE.format(root=root), path=settings.origin("ledger")
+                )
+            )
     output = None if settings.output == Path("-") else settings.output
     finished: list[str] = []
     with guarded(traceback), interruptible(finished, lambda: len(articles)):
@@ -258,13 +334,17 @@ def check(
     raise typer.Exit(int(exit_status(report, settings.fail_on, settings.exit_zero)))
 
 
-def load_settings(paths: list[str], flags: dict[str, tuple[object, str]], config: Path | None,
-                  isolated: bool) -> Config:
+def load_settings(
+    paths: list[str], flags: dict[str, tuple[object, str]], config: Path | None, isolated: bool
+) -> Config:
     """Return the settings in effect: the configuration file, with the flags given over it."""
     from copydesk.config import load_config
 
-    given = {key: (getattr(value, "value", value), flag)
-             for key, (value, flag) in flags.items() if value is not None}
+    given = {
+        key: (getattr(value, "value", value), flag)
+        for key, (value, flag) in flags.items()
+        if value is not None
+    }
     try:
         return load_config(paths, config_file=config, isolated=isolated, overrides=given)
     except CopydeskError as exc:
@@ -279,22 +359,29 @@ def progress_bar(total: int, output_format: str) -> Iterator[Progress | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
-                               TimeRemainingColumn)
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
 
     claims = 0
     started = time.monotonic()
-    with Bar(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-             TextColumn("{task.fields[claims]} claims, {task.fields[rate]:.1f} files/s"),
-             TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+    with Bar(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[claims]} claims, {task.fields[rate]:.1f} files/s"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("check", total=total, claims=0, rate=0.0)
 
         def advance(path: str, outcome: object) -> None:
             nonlocal claims
             claims += len(getattr(outcome, "claims", ()))
             done = bar.tasks[0].completed + 1
-            bar.update(task, advance=1, claims=claims,
-                       rate=done / max(1e-6, time.monotonic() - started))
+            bar.update(
+                task, advance=1, claims=claims, rate=done / max(1e-6, time.monotonic() - started)
+            )
 
         yield advance
 
@@ -307,12 +394,19 @@ def pipeline_options(settings: Config) -> Options:
     # A registry named in copydesk.yaml resolves to an absolute path; reports show
     # it relative to the current folder, as they show discovered registries.
     sources = Path(display(settings.sources)) if settings.sources is not None else None
-    return Options(sources=sources, published=settings.date,
-                   max_bytes=settings.max_bytes, stdin=sys.stdin.buffer,
-                   rules=settings.rule_filter(), ledger=settings.ledger, root=settings.root,
-                   known_names=settings.known_names, jobs=settings.jobs,
-                   cache_dir=settings.root / CACHE_DIR if settings.cache else None,
-                   exclude=settings.exclude)
+    return Options(
+        sources=sources,
+        published=settings.date,
+        max_bytes=settings.max_bytes,
+        stdin=sys.stdin.buffer,
+        rules=settings.rule_filter(),
+        ledger=settings.ledger,
+        root=settings.root,
+        known_names=settings.known_names,
+        jobs=settings.jobs,
+        cache_dir=settings.root / CACHE_DIR if settings.cache else None,
+        exclude=settings.exclude,
+    )
 
 
 def write_ledgers(report: Report, settings: Config, traceback: bool) -> None:
@@ -362,10 +456,14 @@ def exit_status(report: Report, fail_on: FailOn, exit_zero: bool) -> ExitStatus:
     threshold = THRESHOLDS[fail_on]
     # A suppressed claim (inline, by configuration or by a ledger review) keeps
     # its verdict in the report but does not count.
-    ranks = [Level.ERROR.rank if c.verdict.label is VerdictLabel.UNSUPPORTED else Level.INFO.rank
-             for a in report.articles for c in a.claims
-             if c.verdict is not None and c.verdict.label is not VerdictLabel.SUPPORTED
-             and c.suppressed_by is None]
+    ranks = [
+        Level.ERROR.rank if c.verdict.label is VerdictLabel.UNSUPPORTED else Level.INFO.rank
+        for a in report.articles
+        for c in a.claims
+        if c.verdict is not None
+        and c.verdict.label is not VerdictLabel.SUPPORTED
+        and c.suppressed_by is None
+    ]
     ranks += [f.level.rank for a in report.articles for f in a.findings]
     if any(rank >= threshold for rank in ranks) and not exit_zero:
         return ExitStatus.FINDINGS
@@ -376,8 +474,12 @@ def exit_status(report: Report, fail_on: FailOn, exit_zero: bool) -> ExitStatus:
 def list_claims(
     paths: Annotated[list[str], typer.Argument(help="Articles to read, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the claims as JSON.")] = False,
-    published: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
-    traceback: Annotated[bool, typer.Option("--traceback", help="Show the traceback of an internal error.")] = False,
+    published: Annotated[
+        str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for relative dates.")
+    ] = None,
+    traceback: Annotated[
+        bool, typer.Option("--traceback", help="Show the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Print the atomic claims of articles and their slots, without verdicts."""
     from copydesk.pipeline import Options, extract
@@ -407,7 +509,8 @@ def list_rules() -> None:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code such as CD201.")]) -> None:
     """Print the documentation of one rule."""
-    from copydesk.rules import RULES_BY_CODE, explain as describe
+    from copydesk.rules import RULES_BY_CODE
+    from copydesk.rules import explain as describe
 
     rule = RULES_BY_CODE.get(code.upper())
     if rule is None:
@@ -417,8 +520,12 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as CD201.
 
 @app.command("config")
 def show_config(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Articles whose configuration to show (default: the current folder's).")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles whose configuration to show (default: the current folder's)."
+        ),
+    ] = None,
     config: ConfigOption = None,
     isolated: IsolatedOption = False,
 ) -> None:

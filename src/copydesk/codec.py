@@ -21,8 +21,9 @@ from copydesk import models
 def to_data(value: Any) -> Any:  # noqa: ANN401
     """Return ``value`` as JSON-ready data (dataclasses become dicts)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.compare}
+        return {
+            f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.compare
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -54,8 +55,9 @@ def reader(kind: Any) -> Reader:  # noqa: ANN401
             item = reader(args[0])
             return lambda value: None if value is None else tuple(item(v) for v in value)
         items = [reader(a) for a in args]
-        return lambda value: None if value is None else tuple(
-            f(v) for f, v in zip(items, value, strict=True))
+        return lambda value: (
+            None if value is None else tuple(f(v) for f, v in zip(items, value, strict=True))
+        )
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = hints_of(kind)
         fields = [(f.name, reader(hints[f.name])) for f in dataclasses.fields(kind) if f.compare]

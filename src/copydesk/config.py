@@ -15,7 +15,6 @@ line where it can be found, and what is wrong.
 from __future__ import annotations
 
 import os
-
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -80,10 +79,13 @@ class Config:
 
     def rule_filter(self) -> RuleFilter:
         """Return the codes that count toward the gate, with where each choice was made."""
-        return RuleFilter(select=self.selected_codes(), ignore=self.ignored_codes(),
-                          per_file=self.per_file_ignores,
-                          select_origin=self.setting_origin("select"),
-                          ignore_origin=self.setting_origin("ignore"))
+        return RuleFilter(
+            select=self.selected_codes(),
+            ignore=self.ignored_codes(),
+            per_file=self.per_file_ignores,
+            select_origin=self.setting_origin("select"),
+            ignore_origin=self.setting_origin("ignore"),
+        )
 
     def setting_origin(self, key: str) -> str:
         """Return ``--ignore``, or ``ignore in copydesk.yaml:3``, for messages."""
@@ -106,6 +108,7 @@ class Where:
 
 
 # --- discovery ----------------------------------------------------------------
+
 
 def start_folder(articles: Sequence[str]) -> Path:
     """Return the folder discovery starts from: the first article's, else the current one."""
@@ -152,6 +155,7 @@ def display(path: Path) -> str:
 
 # --- reading files --------------------------------------------------------------
 
+
 def load_toml(path: Path, where: str | None = None) -> dict[str, Any]:
     """Parse a TOML file; a syntax error names the file, line and column."""
     where = where or display(path)
@@ -162,9 +166,11 @@ def load_toml(path: Path, where: str | None = None) -> dict[str, Any]:
         message = str(exc)
         position = TOML_POSITION.search(message)
         raise ConfigError(
-            errors.TOML_SYNTAX.format(problem=TOML_POSITION.sub("", message)), path=where,
+            errors.TOML_SYNTAX.format(problem=TOML_POSITION.sub("", message)),
+            path=where,
             line=int(position.group(1)) if position else None,
-            column=int(position.group(2)) if position else None) from None
+            column=int(position.group(2)) if position else None,
+        ) from None
 
 
 def toml_key_lines(text: str) -> dict[str, int]:
@@ -197,8 +203,9 @@ def read_settings(path: Path, where: str) -> dict[str, tuple[Any, int | None]]:
             raise ConfigError(errors.CONFIG_NOT_MAPPING, path=where)
         lines = toml_key_lines(read_text(path, error=ConfigError, where=where))
         return {str(k): (v, lines.get(str(k))) for k, v in table.items()}
-    data = parse_yaml(read_text(path, error=ConfigError, where=where), where=where,
-                      error=ConfigError)
+    data = parse_yaml(
+        read_text(path, error=ConfigError, where=where), where=where, error=ConfigError
+    )
     if data is None:
         return {}
     if not isinstance(data, LineDict):
@@ -207,6 +214,7 @@ def read_settings(path: Path, where: str) -> dict[str, tuple[Any, int | None]]:
 
 
 # --- values ---------------------------------------------------------------------
+
 
 def describe(value: object) -> str:
     """Return a reader's name for the type of a raw value."""
@@ -228,8 +236,9 @@ def describe(value: object) -> str:
 def as_choice(key: str, value: object, where: Where, choices: Sequence[str]) -> str:
     """Return a value that must be one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
-        raise where.error(errors.CONFIG_BAD_CHOICE.format(
-            key=key, choices=", ".join(choices), actual=value))
+        raise where.error(
+            errors.CONFIG_BAD_CHOICE.format(key=key, choices=", ".join(choices), actual=value)
+        )
     return value
 
 
@@ -250,9 +259,13 @@ def as_codes(key: str, value: object, where: Where) -> tuple[str, ...]:
     """Return rule-code selectors (``CD201``, or ``CD2`` for a block), each one checked."""
     items = split_codes(value)
     if items is None:
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected="a list of rule codes such as [CD201, CD3]",
-            actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(
+                key=key,
+                expected="a list of rule codes such as [CD201, CD3]",
+                actual=describe(value),
+            )
+        )
     for item in items:
         if not matching_codes(item):
             raise where.error(errors.CONFIG_BAD_CODE.format(key=key, code=item))
@@ -273,8 +286,9 @@ def as_path(key: str, value: object, where: Where) -> Path:
     if isinstance(value, Path):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected="a path", actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(key=key, expected="a path", actual=describe(value))
+        )
     path = Path(value)
     if key == "output" and value == "-":
         return path  # standard output
@@ -290,44 +304,64 @@ def as_date(key: str, value: object, where: Where) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             raise where.error(errors.BAD_DATE.format(value=value)) from None
-    raise where.error(errors.CONFIG_BAD_VALUE.format(
-        key=key, expected="a date written YYYY-MM-DD", actual=describe(value)))
+    raise where.error(
+        errors.CONFIG_BAD_VALUE.format(
+            key=key, expected="a date written YYYY-MM-DD", actual=describe(value)
+        )
+    )
 
 
 def as_bool(key: str, value: object, where: Where) -> bool:
     """Return a true/false setting."""
     if not isinstance(value, bool):
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected="true or false", actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(
+                key=key, expected="true or false", actual=describe(value)
+            )
+        )
     return value
 
 
 def as_positive_int(key: str, value: object, where: Where) -> int:
     """Return a whole number above zero."""
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected="a whole number above 0", actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(
+                key=key, expected="a whole number above 0", actual=describe(value)
+            )
+        )
     return value
 
 
 def as_per_file_ignores(key: str, value: object, where: Where) -> tuple[PerFileIgnore, ...]:
     """Return ``{glob: codes}`` as per-file ignores rooted at the file's folder."""
     if not isinstance(value, dict):
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected='a mapping of globs to codes, such as {"opinion/*.md": [CD301]}',
-            actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(
+                key=key,
+                expected='a mapping of globs to codes, such as {"opinion/*.md": [CD301]}',
+                actual=describe(value),
+            )
+        )
     found = []
     for pattern, codes in value.items():
         line = value.line_of(pattern) if isinstance(value, LineDict) else where.line
-        here = Where(f"{where.path}:{line}" if line else where.origin, where.base, where.path,
-                     line)
+        here = Where(f"{where.path}:{line}" if line else where.origin, where.base, where.path, line)
         if not isinstance(pattern, str) or not pattern.strip():
-            raise here.error(errors.CONFIG_BAD_VALUE.format(
-                key=key, expected="globs as keys", actual=describe(pattern)))
+            raise here.error(
+                errors.CONFIG_BAD_VALUE.format(
+                    key=key, expected="globs as keys", actual=describe(pattern)
+                )
+            )
         selectors = as_codes(f"{key}: {pattern}", codes, here)
-        found.append(PerFileIgnore(pattern=pattern.strip(),
-                                   codes=frozenset().union(*map(matching_codes, selectors)),
-                                   base=where.base.resolve(), origin=here.origin))
+        found.append(
+            PerFileIgnore(
+                pattern=pattern.strip(),
+                codes=frozenset().union(*map(matching_codes, selectors)),
+                base=where.base.resolve(),
+                origin=here.origin,
+            )
+        )
     return tuple(found)
 
 
@@ -338,18 +372,24 @@ def as_known_names(key: str, value: object, where: Where) -> KnownNames:
     """Return extra names for the entity ruler: ``{ORG: [Colossus 1], PERSON: [J. Doe]}``."""
     expected = "a mapping of entity labels to names, such as {ORG: [Colossus 1]}"
     if not isinstance(value, dict):
-        raise where.error(errors.CONFIG_BAD_VALUE.format(key=key, expected=expected,
-                                                         actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(key=key, expected=expected, actual=describe(value))
+        )
     found = []
     for label, names in value.items():
         if isinstance(names, str):
             names = [names]
-        if (not isinstance(label, str) or not isinstance(names, (list, tuple))
-                or not all(isinstance(n, str) and n.strip() for n in names)):
+        if (
+            not isinstance(label, str)
+            or not isinstance(names, (list, tuple))
+            or not all(isinstance(n, str) and n.strip() for n in names)
+        ):
             line = value.line_of(label) if isinstance(value, LineDict) else where.line
             raise Where(where.origin, where.base, where.path, line).error(
-                errors.CONFIG_BAD_VALUE.format(key=f"{key}: {label}", expected="a list of names",
-                                               actual=describe(names)))
+                errors.CONFIG_BAD_VALUE.format(
+                    key=f"{key}: {label}", expected="a list of names", actual=describe(names)
+                )
+            )
         found.append((label, tuple(n.strip() for n in names)))
     return tuple(found)
 
@@ -358,9 +398,13 @@ def as_globs(key: str, value: object, where: Where) -> tuple[str, ...]:
     """Return file-name patterns to skip: ``[drafts/old/*, "*.draft.md"]``."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) and i for i in items):
-        raise where.error(errors.CONFIG_BAD_VALUE.format(
-            key=key, expected="a list of file patterns such as [\"drafts/old/*\"]",
-            actual=describe(value)))
+        raise where.error(
+            errors.CONFIG_BAD_VALUE.format(
+                key=key,
+                expected='a list of file patterns such as ["drafts/old/*"]',
+                actual=describe(value),
+            )
+        )
     return tuple(i.strip() for part in items for i in part.split(",") if i.strip())
 
 
@@ -387,9 +431,14 @@ CONVERTERS: dict[str, Converter] = {
 
 # --- merging ----------------------------------------------------------------------
 
-def load_config(articles: Sequence[str], *, config_file: Path | None = None,
-                isolated: bool = False,
-                overrides: Mapping[str, tuple[object, str]] | None = None) -> Config:
+
+def load_config(
+    articles: Sequence[str],
+    *,
+    config_file: Path | None = None,
+    isolated: bool = False,
+    overrides: Mapping[str, tuple[object, str]] | None = None,
+) -> Config:
     """Return the settings in effect: defaults, then the configuration file, then flags.
 
     ``overrides`` maps a setting to ``(value, flag)`` for each flag given on the
@@ -416,8 +465,7 @@ def load_config(articles: Sequence[str], *, config_file: Path | None = None,
             if key not in CONVERTERS:
                 raise where.error(errors.CONFIG_UNKNOWN_KEY.format(key=written))
             if key in seen:
-                raise where.error(errors.YAML_DUPLICATE_KEY.format(key=written,
-                                                                   first=seen[key]))
+                raise where.error(errors.YAML_DUPLICATE_KEY.format(key=written, first=seen[key]))
             seen[key] = str(line)
             values[key] = CONVERTERS[key](key, value, where)
             origins[key] = where.origin
@@ -433,6 +481,7 @@ def load_config(articles: Sequence[str], *, config_file: Path | None = None,
 
 def settings_table(config: Config) -> list[tuple[str, str, str]]:
     """Return (setting, value, origin) rows for ``copydesk config``."""
+
     def shown(value: object) -> str:
         if value is None:
             return "-"
@@ -464,4 +513,3 @@ def settings_table(config: Config) -> list[tuple[str, str, str]]:
 def config_origin(config: Config) -> str:
     """Return the configuration file used, or why there is none."""
     return display(config.file) if config.file is not None else "none found (defaults)"
-

@@ -13,7 +13,9 @@ from typing import Any
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR_ONLY = re.compile(r"^(?:in |since |by |during )?(\d{4})$", re.I)
-QUARTER = re.compile(r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?,? (\d{4})\b", re.I)
+QUARTER = re.compile(
+    r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?,? (\d{4})\b", re.I
+)
 MONTH_YEAR = re.compile(
     r"^(?:in |since |by |during |early |late |mid-)?(January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
@@ -116,15 +118,28 @@ def resolve_date(phrase: str, base: date | None) -> str | None:
         # A week is not a day: "last week" is an ISO week such as 2026-W18.
         year, week, _ = parsed.isocalendar()
         return f"{year:04d}-W{week:02d}"
-    if not re.search(r"\d", phrase) and re.fullmatch(r"(?i)[a-z]+ \d{4}|[a-z]+", phrase) and \
-            phrase.lower() in MONTH_NAMES:
+    if (
+        not re.search(r"\d", phrase)
+        and re.fullmatch(r"(?i)[a-z]+ \d{4}|[a-z]+", phrase)
+        and phrase.lower() in MONTH_NAMES
+    ):
         return parsed.strftime("%Y-%m")
     return parsed.strftime("%Y-%m-%d")
 
 
 MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
 
 

@@ -25,8 +25,14 @@ class CopydeskError(Exception):
     code = "E100"
     exit_status = ExitStatus.ERROR
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -106,8 +112,7 @@ NOT_UTF8 = "not UTF-8 text (byte 0x{byte:02x} at offset {offset}); save it as UT
 BINARY = "looks like a binary file (NUL byte at offset {offset}); give a text article"
 EMPTY_ARTICLE = "the article is empty; there is nothing to check"
 NO_PROSE = (
-    "the article has no prose to check, only markup, code or metadata; check that this "
-    "is the draft"
+    "the article has no prose to check, only markup, code or metadata; check that this is the draft"
 )
 TOO_LARGE = (
     "{size} bytes is over the {limit}-byte limit for one article; split it, or raise "

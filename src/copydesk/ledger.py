@@ -86,6 +86,7 @@ class Ledger:
 
 # --- paths and hashes -----------------------------------------------------------
 
+
 def ledger_path(folder: Path, article: Path) -> Path:
     """Return the ledger file of an article: ``<folder>/<article-stem>.yaml``."""
     return folder / f"{article.stem}.yaml"
@@ -112,10 +113,11 @@ def text_sha256(sentence: str, claim: str) -> str:
 
 def claim_sha256(claim: Claim, text: str) -> str:
     """Return the hash of a claim of a document whose text is ``text``."""
-    return text_sha256(text[claim.span[0]:claim.span[1]], claim.text)
+    return text_sha256(text[claim.span[0] : claim.span[1]], claim.text)
 
 
 # --- reading --------------------------------------------------------------------
+
 
 def load_ledger(path: Path, where: str | None = None) -> Ledger:
     """Load and check a ledger; every problem is a LedgerError with file and line."""
@@ -127,17 +129,25 @@ def load_ledger(path: Path, where: str | None = None) -> Ledger:
         raise LedgerError(errors.LEDGER_NOT_MAPPING, path=where, line=getattr(data, "line", 1))
     for key in data:
         if key not in TOP_KEYS:
-            raise LedgerError(errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(TOP_KEYS)),
-                              path=where, line=data.line_of(key))
+            raise LedgerError(
+                errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(TOP_KEYS)),
+                path=where,
+                line=data.line_of(key),
+            )
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
-        raise LedgerError(errors.LEDGER_VERSION.format(version=version), path=where,
-                          line=data.line_of("version"))
+        raise LedgerError(
+            errors.LEDGER_VERSION.format(version=version), path=where, line=data.line_of("version")
+        )
     article = data.get("article")
     if article is not None and not isinstance(article, str):
         raise bad_value("article", "a path", article, where, data.line_of("article"))
-    return Ledger(path=where, article=article,
-                  claims=entries(data, "claims", where), stale=entries(data, "stale", where))
+    return Ledger(
+        path=where,
+        article=article,
+        claims=entries(data, "claims", where),
+        stale=entries(data, "stale", where),
+    )
 
 
 def entries(data: LineDict, key: str, where: str) -> tuple[LedgerEntry, ...]:
@@ -147,8 +157,9 @@ def entries(data: LineDict, key: str, where: str) -> tuple[LedgerEntry, ...]:
         return ()
     if not isinstance(items, LineList):
         raise bad_value(key, "a list of claim entries", items, where, data.line_of(key))
-    return tuple(entry(item, line, where) for item, line in zip(items, items.item_lines,
-                                                                 strict=True))
+    return tuple(
+        entry(item, line, where) for item, line in zip(items, items.item_lines, strict=True)
+    )
 
 
 def entry(item: object, line: int, where: str) -> LedgerEntry:
@@ -157,22 +168,34 @@ def entry(item: object, line: int, where: str) -> LedgerEntry:
         raise bad_value("claims", "a list of mappings", item, where, line)
     for key in item:
         if key not in ENTRY_KEYS:
-            raise LedgerError(errors.LEDGER_UNKNOWN_KEY.format(key=key,
-                                                               known=", ".join(ENTRY_KEYS)),
-                              path=where, line=item.line_of(key))
+            raise LedgerError(
+                errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(ENTRY_KEYS)),
+                path=where,
+                line=item.line_of(key),
+            )
     if "text_sha256" not in item:
-        raise LedgerError(errors.LEDGER_MISSING_KEY.format(key="text_sha256"), path=where,
-                          line=item.line)
+        raise LedgerError(
+            errors.LEDGER_MISSING_KEY.format(key="text_sha256"), path=where, line=item.line
+        )
     digest = item["text_sha256"]
     if not isinstance(digest, str) or not SHA256.fullmatch(digest):
-        raise bad_value("text_sha256", "the 64-character hash copydesk wrote", digest, where,
-                        item.line_of("text_sha256"))
+        raise bad_value(
+            "text_sha256",
+            "the 64-character hash copydesk wrote",
+            digest,
+            where,
+            item.line_of("text_sha256"),
+        )
     for key in ("id", "text"):
         if not isinstance(item.get(key, ""), str):
             raise bad_value(key, "text", item[key], where, item.line_of(key))
-    return LedgerEntry(id=item.get("id", ""), text=item.get("text", ""), text_sha256=digest,
-                       review=review(item.get("review"), where, item.line_of("review")),
-                       line=item.line)
+    return LedgerEntry(
+        id=item.get("id", ""),
+        text=item.get("text", ""),
+        text_sha256=digest,
+        review=review(item.get("review"), where, item.line_of("review")),
+        line=item.line,
+    )
 
 
 def review(value: object, where: str, line: int) -> Review | None:
@@ -181,12 +204,22 @@ def review(value: object, where: str, line: int) -> Review | None:
         return None
     if isinstance(value, str):
         return value.strip()
-    if isinstance(value, dict) and value and all(
+    if (
+        isinstance(value, dict)
+        and value
+        and all(
             isinstance(k, str) and isinstance(v, (str, int, float, date)) and str(v).strip()
-            for k, v in value.items()):
+            for k, v in value.items()
+        )
+    ):
         return tuple(value.items())
-    raise bad_value("review", 'text such as "verified: phone call with ..., J. Doe", or null',
-                    value, where, line)
+    raise bad_value(
+        "review",
+        'text such as "verified: phone call with ..., J. Doe", or null',
+        value,
+        where,
+        line,
+    )
 
 
 def bad_value(key: str, expected: str, actual: object, where: str, line: int | None) -> LedgerError:
@@ -197,19 +230,25 @@ def bad_value(key: str, expected: str, actual: object, where: str, line: int | N
         shown = "a mapping"
     else:
         shown = repr(actual) if isinstance(actual, (str, int, float)) else type(actual).__name__
-    return LedgerError(errors.LEDGER_BAD_VALUE.format(key=key, expected=expected, actual=shown),
-                       path=where, line=line)
+    return LedgerError(
+        errors.LEDGER_BAD_VALUE.format(key=key, expected=expected, actual=shown),
+        path=where,
+        line=line,
+    )
 
 
 def check_owner(ledger: Ledger, article: str) -> None:
     """Refuse a ledger that records another article (two articles with the same stem)."""
     if ledger.article is not None and ledger.article != article:
-        raise LedgerError(errors.LEDGER_OTHER_ARTICLE.format(other=ledger.article,
-                                                             article=article),
-                          path=ledger.path, line=None)
+        raise LedgerError(
+            errors.LEDGER_OTHER_ARTICLE.format(other=ledger.article, article=article),
+            path=ledger.path,
+            line=None,
+        )
 
 
 # --- writing --------------------------------------------------------------------
+
 
 def ledger_data(report: ArticleReport, article: str, previous: Ledger | None) -> dict[str, Any]:
     """Return the new ledger of an article, keeping the reviews that still apply."""
@@ -221,8 +260,11 @@ def ledger_data(report: ArticleReport, article: str, previous: Ledger | None) ->
         hashes.add(digest)
         kept = reviewed.get(digest)
         claims.append(claim_data(claim, digest, kept.review if kept else None))
-    stale = [{"id": e.id, "text": e.text, "text_sha256": digest, "review": review_data(e.review)}
-             for digest, e in reviewed.items() if digest not in hashes]
+    stale = [
+        {"id": e.id, "text": e.text, "text_sha256": digest, "review": review_data(e.review)}
+        for digest, e in reviewed.items()
+        if digest not in hashes
+    ]
     data: dict[str, Any] = {"version": LEDGER_VERSION, "article": article, "claims": claims}
     if stale:
         data["stale"] = stale
@@ -240,7 +282,8 @@ def claim_data(claim: Claim, digest: str, kept: Review | None) -> dict[str, Any]
         "reason": verdict.reason.value if verdict else None,
         "code": verdict.code if verdict else None,
         "evidence": [{"source": e.source, "text": e.text} for e in verdict.evidence]
-        if verdict else [],
+        if verdict
+        else [],
         "review": review_data(kept),
     }
 
@@ -252,8 +295,9 @@ def review_data(value: Review | None) -> Any:  # noqa: ANN401 - YAML data
 
 def render_ledger(data: dict[str, Any]) -> str:
     """Return the ledger's YAML text, with its explanatory header."""
-    body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88,
-                               default_flow_style=False)
+    body: str = yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=88, default_flow_style=False
+    )
     return HEADER.format(article=data["article"]) + body
 
 
@@ -275,6 +319,7 @@ def write_ledger(folder: Path, root: Path, report: ArticleReport) -> Path:
         folder.mkdir(exist_ok=True)
         write_atomically(path, render_ledger(ledger_data(report, key, previous)))
     except OSError as exc:
-        raise LedgerError(errors.CANNOT_WRITE.format(reason=exc.strerror or exc),
-                          path=where) from exc
+        raise LedgerError(
+            errors.CANNOT_WRITE.format(reason=exc.strerror or exc), path=where
+        ) from exc
     return path

@@ -43,9 +43,13 @@ def _opinion_cues(raw: dict[str, Any]) -> OpinionCues:
         words[name] = frozenset(e for e in entries if " " not in e)
         phrases[name] = tuple(e for e in entries if " " in e)
     weights = {str(k): float(v) for k, v in (raw.get("weights") or {}).items()}
-    return OpinionCues(words=words, phrases=phrases, weights=weights,
-                       threshold=float(raw.get("threshold", 1.0)),
-                       decisive=frozenset(raw.get("decisive") or ()))
+    return OpinionCues(
+        words=words,
+        phrases=phrases,
+        weights=weights,
+        threshold=float(raw.get("threshold", 1.0)),
+        decisive=frozenset(raw.get("decisive") or ()),
+    )
 
 
 @dataclass(frozen=True)

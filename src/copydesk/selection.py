@@ -27,7 +27,8 @@ class PerFileIgnore:
         pattern = self.pattern.removeprefix("./")
         # A glob without a folder, such as ``*.html``, matches file names anywhere.
         return fnmatchcase(relative.as_posix(), pattern) or (
-            "/" not in pattern and fnmatchcase(relative.name, pattern))
+            "/" not in pattern and fnmatchcase(relative.name, pattern)
+        )
 
 
 @dataclass(frozen=True, slots=True)

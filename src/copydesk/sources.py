@@ -25,8 +25,14 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 MAX_REGISTRY_BYTES = 20 * 1024 * 1024
 # A registry needs three levels (sources → record → value); 50 leaves room for `extra` keys.
 MAX_YAML_DEPTH = 50
-SOURCE_FORMATS = {".txt": Format.TEXT, ".md": Format.MARKDOWN, ".html": Format.HTML,
-                  ".htm": Format.HTML, ".markdown": Format.MARKDOWN, ".text": Format.TEXT}
+SOURCE_FORMATS = {
+    ".txt": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".markdown": Format.MARKDOWN,
+    ".text": Format.TEXT,
+}
 
 
 def find_registry(article: Path | None, override: Path | None = None) -> Path | None:
@@ -70,9 +76,11 @@ class _ValueErrors:
         except (ValueError, OverflowError, TypeError) as exc:
             # ``published: 2026-13-45`` reaches datetime(), which raises
             # ValueError; so does an integer of more than 4300 digits.
-            raise SourcesError(errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
-                               line=node.start_mark.line + 1,
-                               column=node.start_mark.column + 1) from exc
+            raise SourcesError(
+                errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+            ) from exc
 
 
 # libyaml parses a registry many times faster; the alias and depth checks that
@@ -95,13 +103,17 @@ class _StrictLoader(_ValueErrors, yaml.SafeLoader):
             raise SourcesError(errors.YAML_ALIAS, line=event.start_mark.line + 1)
         # PyYAML composes recursively: ``[[[[...`` 5,000 deep is a RecursionError.
         if self.depth >= MAX_YAML_DEPTH:
-            raise SourcesError(errors.YAML_TOO_DEEP, line=event.start_mark.line + 1,
-                               column=event.start_mark.column + 1)
+            raise SourcesError(
+                errors.YAML_TOO_DEEP,
+                line=event.start_mark.line + 1,
+                column=event.start_mark.column + 1,
+            )
         self.depth += 1
         try:
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
 
 def _refuse_aliases(raw: str) -> None:
     """Refuse aliases and deep nesting before composing, as _StrictLoader does."""
@@ -112,8 +124,11 @@ def _refuse_aliases(raw: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise SourcesError(errors.YAML_TOO_DEEP, line=event.start_mark.line + 1,
-                                   column=event.start_mark.column + 1)
+                raise SourcesError(
+                    errors.YAML_TOO_DEEP,
+                    line=event.start_mark.line + 1,
+                    column=event.start_mark.column + 1,
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -133,10 +148,16 @@ def load_registry(path: Path) -> Registry:
     except FileNotFoundError as exc:
         raise SourcesError(errors.MISSING_FILE, path=where) from exc
     except OSError as exc:
-        raise SourcesError(errors.UNREADABLE.format(reason=exc.strerror or exc), path=where) from exc
+        raise SourcesError(
+            errors.UNREADABLE.format(reason=exc.strerror or exc), path=where
+        ) from exc
     if len(data) > MAX_REGISTRY_BYTES:
-        raise SourcesError(errors.REGISTRY_TOO_LARGE.format(
-            size=f"over {MAX_REGISTRY_BYTES}", limit=MAX_REGISTRY_BYTES), path=where)
+        raise SourcesError(
+            errors.REGISTRY_TOO_LARGE.format(
+                size=f"over {MAX_REGISTRY_BYTES}", limit=MAX_REGISTRY_BYTES
+            ),
+            path=where,
+        )
     from copydesk.pipeline.read import decode
 
     try:
@@ -183,11 +204,14 @@ def _records(root: Any, loader: yaml.SafeLoader, path: Path) -> list[Source]:  #
     for key_node, value_node in root.value:
         key = loader.construct_object(key_node)
         if key != "sources":
-            raise SourcesError(errors.REGISTRY_UNKNOWN_TOP.format(key=key),
-                               line=key_node.start_mark.line + 1)
+            raise SourcesError(
+                errors.REGISTRY_UNKNOWN_TOP.format(key=key), line=key_node.start_mark.line + 1
+            )
         if seen_sources is not None:
-            raise SourcesError(errors.REGISTRY_DUPLICATE_TOP.format(first=seen_sources),
-                               line=key_node.start_mark.line + 1)
+            raise SourcesError(
+                errors.REGISTRY_DUPLICATE_TOP.format(first=seen_sources),
+                line=key_node.start_mark.line + 1,
+            )
         seen_sources = key_node.start_mark.line + 1
         if isinstance(value_node, yaml.ScalarNode) and value_node.value in ("", "~", "null"):
             continue
@@ -198,8 +222,9 @@ def _records(root: Any, loader: yaml.SafeLoader, path: Path) -> list[Source]:  #
             line = label_node.start_mark.line + 1
             label = _label(label_node, line)
             if label in first_line:
-                raise SourcesError(errors.RECORD_DUPLICATE.format(label=label, first=first_line[label]),
-                                   line=line)
+                raise SourcesError(
+                    errors.RECORD_DUPLICATE.format(label=label, first=first_line[label]), line=line
+                )
             first_line[label] = line
             records.append(_record(label, line, record_node, loader, path))
     return records
@@ -236,16 +261,20 @@ def _record(label: str, line: int, node: Any, loader: yaml.SafeLoader, path: Pat
     for key_node, value_node in node.value:
         key = str(loader.construct_object(key_node))
         if key in fields:
-            raise SourcesError(errors.RECORD_DUPLICATE_KEY.format(label=label, key=key,
-                                                                first=lines[key]),
-                               line=key_node.start_mark.line + 1)
+            raise SourcesError(
+                errors.RECORD_DUPLICATE_KEY.format(label=label, key=key, first=lines[key]),
+                line=key_node.start_mark.line + 1,
+            )
         fields[key] = loader.construct_object(value_node, deep=True)
         lines[key] = key_node.start_mark.line + 1
     for key in TEXT_KEYS:
         if key in fields and fields[key] is not None and not isinstance(fields[key], str):
-            raise SourcesError(errors.RECORD_BAD_TYPE.format(
-                label=label, key=key, expected="text", actual=type(fields[key]).__name__),
-                line=lines[key])
+            raise SourcesError(
+                errors.RECORD_BAD_TYPE.format(
+                    label=label, key=key, expected="text", actual=type(fields[key]).__name__
+                ),
+                line=lines[key],
+            )
     if not (fields.get("title") or "").strip():
         raise SourcesError(errors.RECORD_NO_TITLE.format(label=label), line=line)
     if fields.get("text") is None and fields.get("file") is None:
@@ -257,16 +286,31 @@ def _record(label: str, line: int, node: Any, loader: yaml.SafeLoader, path: Pat
     if published is not None:
         when = parse_iso(published)
         if when is None:
-            raise SourcesError(errors.RECORD_BAD_TYPE.format(
-                label=label, key="published", expected="a date (YYYY-MM-DD)",
-                actual=repr(published)), line=lines["published"])
+            raise SourcesError(
+                errors.RECORD_BAD_TYPE.format(
+                    label=label,
+                    key="published",
+                    expected="a date (YYYY-MM-DD)",
+                    actual=repr(published),
+                ),
+                line=lines["published"],
+            )
     text, problem = fields.get("text"), None
     if fields.get("file") is not None:
         text, problem = _read_copy(label, fields["file"], path, lines["file"])
     extra = tuple((k, v) for k, v in fields.items() if k not in {*TEXT_KEYS, "published"})
-    return Source(label=label, title=fields["title"].strip(), line=line, text=text,
-                  publisher=fields.get("publisher"), url=fields.get("url"), published=when,
-                  file=fields.get("file"), problem=problem, extra=extra)
+    return Source(
+        label=label,
+        title=fields["title"].strip(),
+        line=line,
+        text=text,
+        publisher=fields.get("publisher"),
+        url=fields.get("url"),
+        published=when,
+        file=fields.get("file"),
+        problem=problem,
+        extra=extra,
+    )
 
 
 def _read_copy(label: str, name: str, registry: Path, line: int) -> tuple[str | None, str | None]:
@@ -292,7 +336,9 @@ def _read_copy(label: str, name: str, registry: Path, line: int) -> tuple[str | 
     from copydesk.pipeline.read import parse_document
 
     try:
-        document = parse_document(data, name, SOURCE_FORMATS.get(target.suffix.lower(), Format.TEXT))
+        document = parse_document(
+            data, name, SOURCE_FORMATS.get(target.suffix.lower(), Format.TEXT)
+        )
     except InputError as exc:
         return None, f"{name}: {exc.message}"
     # The view keeps every offset of the saved copy, with markup blanked.

@@ -57,8 +57,9 @@ class _Loader(yaml.SafeLoader):
         except (ValueError, OverflowError, TypeError) as exc:
             # ``date: 2026-13-45`` reaches datetime(), which raises ValueError.
             mark = node.start_mark
-            raise _Problem(errors.YAML_VALUE.format(problem=exc), mark.line + 1,
-                           mark.column + 1) from exc
+            raise _Problem(
+                errors.YAML_VALUE.format(problem=exc), mark.line + 1, mark.column + 1
+            ) from exc
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -72,11 +73,17 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         try:
             first = mapping.key_lines.get(key)
         except TypeError:
-            raise _Problem(errors.YAML_VALUE.format(problem="a mapping key must be text"),
-                           line, key_node.start_mark.column + 1) from None
+            raise _Problem(
+                errors.YAML_VALUE.format(problem="a mapping key must be text"),
+                line,
+                key_node.start_mark.column + 1,
+            ) from None
         if first is not None:
-            raise _Problem(errors.YAML_DUPLICATE_KEY.format(key=key, first=first), line,
-                           key_node.start_mark.column + 1)
+            raise _Problem(
+                errors.YAML_DUPLICATE_KEY.format(key=key, first=first),
+                line,
+                key_node.start_mark.column + 1,
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
     return mapping
@@ -110,9 +117,12 @@ def parse_yaml(text: str, *, where: str, error: type[CopydeskError]) -> Any:  # 
         raise error(exc.message, path=where, line=exc.line, column=exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise error(errors.YAML_SYNTAX.format(problem=getattr(exc, "problem", None) or exc),
-                    path=where, line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None) from None
+        raise error(
+            errors.YAML_SYNTAX.format(problem=getattr(exc, "problem", None) or exc),
+            path=where,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
     except RecursionError:
         raise error(errors.YAML_SYNTAX.format(problem="nested too deeply"), path=where) from None
     finally:
@@ -121,8 +131,9 @@ def parse_yaml(text: str, *, where: str, error: type[CopydeskError]) -> Any:  # 
 
 def read_yaml(path: Path, *, error: type[CopydeskError], where: str | None = None) -> Any:  # noqa: ANN401
     """Read and parse a YAML file; every problem becomes ``error`` with file and line."""
-    return parse_yaml(read_text(path, error=error, where=where), where=where or str(path),
-                      error=error)
+    return parse_yaml(
+        read_text(path, error=error, where=where), where=where or str(path), error=error
+    )
 
 
 def read_text(path: Path, *, error: type[CopydeskError], where: str | None = None) -> str:
@@ -140,5 +151,6 @@ def read_text(path: Path, *, error: type[CopydeskError], where: str | None = Non
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(errors.NOT_UTF8.format(byte=data[exc.start], offset=exc.start),
-                    path=where) from None
+        raise error(
+            errors.NOT_UTF8.format(byte=data[exc.start], offset=exc.start), path=where
+        ) from None

@@ -52,14 +52,22 @@ DRAFTS = {
 # (draft, --fail-on) -> exit code.  ``never`` never fails; each level fails on
 # its own severity and above.
 EXPECTED = {
-    ("clean", "unsupported"): 0, ("clean", "warning"): 0, ("clean", "opinion"): 0,
+    ("clean", "unsupported"): 0,
+    ("clean", "warning"): 0,
+    ("clean", "opinion"): 0,
     ("clean", "never"): 0,
-    ("warning", "unsupported"): 0, ("warning", "warning"): 1, ("warning", "opinion"): 1,
+    ("warning", "unsupported"): 0,
+    ("warning", "warning"): 1,
+    ("warning", "opinion"): 1,
     ("warning", "never"): 0,
-    ("opinion", "unsupported"): 0, ("opinion", "warning"): 0, ("opinion", "opinion"): 1,
+    ("opinion", "unsupported"): 0,
+    ("opinion", "warning"): 0,
+    ("opinion", "opinion"): 1,
     ("opinion", "never"): 0,
-    ("unsupported", "unsupported"): 1, ("unsupported", "warning"): 1,
-    ("unsupported", "opinion"): 1, ("unsupported", "never"): 0,
+    ("unsupported", "unsupported"): 1,
+    ("unsupported", "warning"): 1,
+    ("unsupported", "opinion"): 1,
+    ("unsupported", "never"): 0,
 }
 
 
@@ -72,8 +80,10 @@ def write_draft(folder: Path, kind: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("draft", "fail_on"), [
-    pytest.param(draft, level, id=f"{draft}-fail-on-{level}") for draft, level in EXPECTED])
+@pytest.mark.parametrize(
+    ("draft", "fail_on"),
+    [pytest.param(draft, level, id=f"{draft}-fail-on-{level}") for draft, level in EXPECTED],
+)
 def test_exit_code_for_every_fail_on_level(tmp_path: Path, draft: str, fail_on: str) -> None:
     result = runner.invoke(app, ["check", "--fail-on", fail_on, str(write_draft(tmp_path, draft))])
     assert result.exit_code == EXPECTED[draft, fail_on], result.output
@@ -97,14 +107,18 @@ def test_fail_on_and_exit_zero_from_config_and_flags_over_them(tmp_path: Path) -
     assert runner.invoke(app, ["check", "--isolated", str(path)]).exit_code == 0
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    pytest.param(("--ignore", "CD201"), 0, id="ignore-the-code"),
-    pytest.param(("--select", "CD1,CD3"), 0, id="select-other-blocks"),
-    pytest.param(("--select", "CD2"), 1, id="select-its-block"),
-    pytest.param(("--select", "CD2", "--ignore", "CD201"), 0, id="ignore-beats-select"),
-])
-def test_select_and_ignore_decide_what_counts(tmp_path: Path, args: tuple[str, ...],
-                                              code: int) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        pytest.param(("--ignore", "CD201"), 0, id="ignore-the-code"),
+        pytest.param(("--select", "CD1,CD3"), 0, id="select-other-blocks"),
+        pytest.param(("--select", "CD2"), 1, id="select-its-block"),
+        pytest.param(("--select", "CD2", "--ignore", "CD201"), 0, id="ignore-beats-select"),
+    ],
+)
+def test_select_and_ignore_decide_what_counts(
+    tmp_path: Path, args: tuple[str, ...], code: int
+) -> None:
     path = write_draft(tmp_path, "unsupported")
     assert runner.invoke(app, ["check", *args, str(path)]).exit_code == code
 
@@ -118,6 +132,7 @@ def test_per_file_ignores_from_config(tmp_path: Path) -> None:
 
 
 # --- bad input: exit 2, one line on stderr, nothing written ----------------------
+
 
 def bad_config(folder: Path) -> list[str]:
     (folder / "copydesk.yaml").write_text("fail_on: always\n")
@@ -151,20 +166,35 @@ def config_not_found(folder: Path) -> list[str]:
     return ["--config", str(folder / "nope.yaml")]
 
 
-@pytest.mark.parametrize(("setup", "expected"), [
-    pytest.param(bad_config, "copydesk.yaml:1: `fail_on` must be one of", id="invalid-config"),
-    pytest.param(unknown_select, "--select: `select`: unknown rule code 'CD999'",
-                 id="unknown-code-in-select"),
-    pytest.param(suppression_without_code, "suppression without a rule code",
-                 id="suppression-without-code"),
-    pytest.param(ledger_made_invalid, "unsupported.yaml:4:", id="ledger-invalid-yaml"),
-    pytest.param(output_in_missing_folder, "cannot write the report: folder",
-                 id="output-in-missing-folder"),
-    pytest.param(bad_date, "cannot read 'May 7' as a date", id="bad-date"),
-    pytest.param(config_not_found, "no such configuration file", id="config-not-found"),
-])
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, setup,  # noqa: ANN001
-                                                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        pytest.param(bad_config, "copydesk.yaml:1: `fail_on` must be one of", id="invalid-config"),
+        pytest.param(
+            unknown_select,
+            "--select: `select`: unknown rule code 'CD999'",
+            id="unknown-code-in-select",
+        ),
+        pytest.param(
+            suppression_without_code,
+            "suppression without a rule code",
+            id="suppression-without-code",
+        ),
+        pytest.param(ledger_made_invalid, "unsupported.yaml:4:", id="ledger-invalid-yaml"),
+        pytest.param(
+            output_in_missing_folder,
+            "cannot write the report: folder",
+            id="output-in-missing-folder",
+        ),
+        pytest.param(bad_date, "cannot read 'May 7' as a date", id="bad-date"),
+        pytest.param(config_not_found, "no such configuration file", id="config-not-found"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path,
+    setup,  # noqa: ANN001
+    expected: str,
+) -> None:
     path = write_draft(tmp_path, "unsupported")
     args = setup(tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
@@ -179,43 +209,90 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, setu
 
 # --- the gate itself, on hand-built reports ----------------------------------------
 
+
 def claim(verdict: VerdictLabel, suppressed: bool = False) -> Claim:
-    reason = {VerdictLabel.SUPPORTED: Reason.SUPPORTED, VerdictLabel.OPINION: Reason.OPINION,
-              VerdictLabel.UNSUPPORTED: Reason.UNCITED}[verdict]
+    reason = {
+        VerdictLabel.SUPPORTED: Reason.SUPPORTED,
+        VerdictLabel.OPINION: Reason.OPINION,
+        VerdictLabel.UNSUPPORTED: Reason.UNCITED,
+    }[verdict]
     level = Level.ERROR if verdict is VerdictLabel.UNSUPPORTED else Level.INFO
-    return Claim(id="c1", text="Prices rose.", span=(0, 12), kind=ClaimKind.FACTUAL,
-                 facts=Facts(slots=Slots()),
-                 verdict=Verdict(verdict, reason, "CD201", level, "Message."),
-                 suppressed_by=Suppression(SuppressionKind.LEDGER, "checked") if suppressed
-                 else None)
+    return Claim(
+        id="c1",
+        text="Prices rose.",
+        span=(0, 12),
+        kind=ClaimKind.FACTUAL,
+        facts=Facts(slots=Slots()),
+        verdict=Verdict(verdict, reason, "CD201", level, "Message."),
+        suppressed_by=Suppression(SuppressionKind.LEDGER, "checked") if suppressed else None,
+    )
 
 
-def report(*claims: Claim, findings: tuple[Finding, ...] = (),
-           errors: tuple[FileError, ...] = ()) -> Report:
-    doc = Document(path="a.txt", text="Prices rose.\n", format=Format.TEXT,
-                   view="Prices rose.\n", blocks=((0, 12),))
-    article = ArticleReport(path="a.txt", document=doc, registry=None, claims=claims,
-                            findings=findings)
+def report(
+    *claims: Claim, findings: tuple[Finding, ...] = (), errors: tuple[FileError, ...] = ()
+) -> Report:
+    doc = Document(
+        path="a.txt",
+        text="Prices rose.\n",
+        format=Format.TEXT,
+        view="Prices rose.\n",
+        blocks=((0, 12),),
+    )
+    article = ArticleReport(
+        path="a.txt", document=doc, registry=None, claims=claims, findings=findings
+    )
     return Report(tool_version="0.1.0", articles=(article,), errors=errors)
 
 
-WARNING = Finding(code="CD102", reason=Reason.UNUSED_SOURCE, level=Level.WARNING,
-                  message="Source [9] is never cited.", label="9")
+WARNING = Finding(
+    code="CD102",
+    reason=Reason.UNUSED_SOURCE,
+    level=Level.WARNING,
+    message="Source [9] is never cited.",
+    label="9",
+)
 
 
-@pytest.mark.parametrize(("built", "fail_on", "status"), [
-    pytest.param(report(claim(VerdictLabel.UNSUPPORTED)), FailOn.UNSUPPORTED,
-                 ExitStatus.FINDINGS, id="unsupported"),
-    pytest.param(report(claim(VerdictLabel.UNSUPPORTED, suppressed=True)), FailOn.OPINION,
-                 ExitStatus.OK, id="suppressed-never-counts"),
-    pytest.param(report(claim(VerdictLabel.SUPPORTED), findings=(WARNING,)), FailOn.WARNING,
-                 ExitStatus.FINDINGS, id="warning-finding"),
-    pytest.param(report(claim(VerdictLabel.OPINION)), FailOn.WARNING, ExitStatus.OK,
-                 id="opinion-below-warning"),
-    pytest.param(report(claim(VerdictLabel.OPINION)), FailOn.OPINION, ExitStatus.FINDINGS,
-                 id="opinion-at-opinion"),
-    pytest.param(report(claim(VerdictLabel.UNSUPPORTED), errors=(FileError("b.txt", "bad"),)),
-                 FailOn.NEVER, ExitStatus.ERROR, id="errors-beat-everything"),
-])
+@pytest.mark.parametrize(
+    ("built", "fail_on", "status"),
+    [
+        pytest.param(
+            report(claim(VerdictLabel.UNSUPPORTED)),
+            FailOn.UNSUPPORTED,
+            ExitStatus.FINDINGS,
+            id="unsupported",
+        ),
+        pytest.param(
+            report(claim(VerdictLabel.UNSUPPORTED, suppressed=True)),
+            FailOn.OPINION,
+            ExitStatus.OK,
+            id="suppressed-never-counts",
+        ),
+        pytest.param(
+            report(claim(VerdictLabel.SUPPORTED), findings=(WARNING,)),
+            FailOn.WARNING,
+            ExitStatus.FINDINGS,
+            id="warning-finding",
+        ),
+        pytest.param(
+            report(claim(VerdictLabel.OPINION)),
+            FailOn.WARNING,
+            ExitStatus.OK,
+            id="opinion-below-warning",
+        ),
+        pytest.param(
+            report(claim(VerdictLabel.OPINION)),
+            FailOn.OPINION,
+            ExitStatus.FINDINGS,
+            id="opinion-at-opinion",
+        ),
+        pytest.param(
+            report(claim(VerdictLabel.UNSUPPORTED), errors=(FileError("b.txt", "bad"),)),
+            FailOn.NEVER,
+            ExitStatus.ERROR,
+            id="errors-beat-everything",
+        ),
+    ],
+)
 def test_exit_status(built: Report, fail_on: FailOn, status: ExitStatus) -> None:
     assert exit_status(built, fail_on, exit_zero=False) == status

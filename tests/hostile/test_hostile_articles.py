@@ -39,9 +39,7 @@ def realistic_article(size: int) -> str:
 
 def test_hostile_missing_file(newsroom: Newsroom) -> None:
     missing = newsroom.root / "nope.txt"
-    assert_refused(
-        invoke(newsroom, "check", str(missing)), missing, says="no such file"
-    )
+    assert_refused(invoke(newsroom, "check", str(missing)), missing, says="no such file")
 
 
 def test_hostile_missing_folder(newsroom: Newsroom) -> None:
@@ -56,33 +54,25 @@ def test_hostile_folder_is_checked_article_by_article(newsroom: Newsroom) -> Non
     result = invoke(newsroom, "check", "-f", "json", str(newsroom.root / "drafts"))
     assert result.exit_code == 2
     report = json.loads(result.stdout)
-    assert [f["path"] for f in report["files"]] == [
-        str(newsroom.root / "drafts" / "a.txt")
-    ]
+    assert [f["path"] for f in report["files"]] == [str(newsroom.root / "drafts" / "a.txt")]
     assert [e["path"] for e in report["errors"]] == [str(bad)]
 
 
 def test_hostile_fifo_is_not_read(newsroom: Newsroom) -> None:
     fifo = newsroom.root / "pipe.txt"
     os.mkfifo(fifo)  # reading it would block forever
-    assert_refused(
-        invoke(newsroom, "check", str(fifo)), fifo, says="not a regular file"
-    )
+    assert_refused(invoke(newsroom, "check", str(fifo)), fifo, says="not a regular file")
 
 
 def test_hostile_link_to_device_is_not_read(newsroom: Newsroom) -> None:
     link = newsroom.root / "zero.txt"
     link.symlink_to("/dev/zero")  # endless NULs behind an article's name
-    assert_refused(
-        invoke(newsroom, "check", str(link)), link, says="not a regular file"
-    )
+    assert_refused(invoke(newsroom, "check", str(link)), link, says="not a regular file")
 
 
 def test_hostile_unknown_suffix(newsroom: Newsroom) -> None:
     path = newsroom.write("draft.docx", b"PK\x03\x04")
-    assert_refused(
-        invoke(newsroom, "check", str(path)), path, says="unknown article format"
-    )
+    assert_refused(invoke(newsroom, "check", str(path)), path, says="unknown article format")
 
 
 def test_hostile_file_name_with_newline_is_escaped_in_the_error() -> None:
@@ -93,9 +83,7 @@ def test_hostile_file_name_with_newline_is_escaped_in_the_error() -> None:
 def test_hostile_file_name_with_newline_stays_one_line(newsroom: Newsroom) -> None:
     # A pull request can name a file so that CI logs show a forged second line.
     path = newsroom.write("a\nerror: all fine.txt", b"caf\xe9\n")
-    message = assert_refused(
-        invoke(newsroom, "check", str(path)), "a\\nerror: all fine.txt"
-    )
+    message = assert_refused(invoke(newsroom, "check", str(path)), "a\\nerror: all fine.txt")
     assert "byte 0xe9 at offset 3" in message
 
 
@@ -114,9 +102,7 @@ def test_hostile_binary_file(newsroom: Newsroom) -> None:
 def test_hostile_nul_byte_after_the_first_8_kb(newsroom: Newsroom) -> None:
     data = realistic_article(10_000).encode()[:10_000] + b"\x00tail"
     path = newsroom.write("late-nul.txt", data)
-    assert_refused(
-        invoke(newsroom, "check", str(path)), path, says="NUL byte at offset 10000"
-    )
+    assert_refused(invoke(newsroom, "check", str(path)), path, says="NUL byte at offset 10000")
 
 
 @pytest.mark.parametrize(
@@ -124,9 +110,7 @@ def test_hostile_nul_byte_after_the_first_8_kb(newsroom: Newsroom) -> None:
     [
         pytest.param(b"caf\xe9 au lait [1].\n", "0xe9", 3, id="latin-1"),
         pytest.param(b"\xff\xfeT\x00h\x00e\x00", "0xff", 0, id="utf-16"),
-        pytest.param(
-            b"The council approved it [1].\n" + b"\xc3", "0xc3", 29, id="truncated"
-        ),
+        pytest.param(b"The council approved it [1].\n" + b"\xc3", "0xc3", 29, id="truncated"),
         pytest.param(b"\xef\xbb\xbfcaf\xe9\n", "0xe9", 6, id="after-a-bom"),
     ],
 )
@@ -150,9 +134,7 @@ def test_hostile_not_utf8_names_byte_and_offset(
 )
 def test_hostile_empty_article(newsroom: Newsroom, data: bytes) -> None:
     path = newsroom.write("empty.txt", data)
-    assert_refused(
-        invoke(newsroom, "check", str(path)), path, says="the article is empty"
-    )
+    assert_refused(invoke(newsroom, "check", str(path)), path, says="the article is empty")
 
 
 @pytest.mark.parametrize(
@@ -171,9 +153,7 @@ def test_hostile_empty_article(newsroom: Newsroom, data: bytes) -> None:
         pytest.param("dateline.txt", "MEMPHIS, May 7, 2026 — \n", id="dateline-only"),
     ],
 )
-def test_hostile_no_prose_is_refused_not_passed(
-    newsroom: Newsroom, name: str, data: str
-) -> None:
+def test_hostile_no_prose_is_refused_not_passed(newsroom: Newsroom, name: str, data: str) -> None:
     path = newsroom.write(name, data)
     assert_refused(invoke(newsroom, "check", str(path)), path, says="no prose to check")
 
@@ -184,10 +164,7 @@ def test_hostile_no_prose_is_refused_not_passed(
 def test_hostile_bom_and_crlf_are_accepted_with_right_offsets(
     newsroom: Newsroom,
 ) -> None:
-    text = (
-        "The council met on Tuesday.\r\n"
-        "The council approved the budget on May 6, 2026 [1].\r\n"
-    )
+    text = "The council met on Tuesday.\r\nThe council approved the budget on May 6, 2026 [1].\r\n"
     path = newsroom.write("crlf.txt", b"\xef\xbb\xbf" + text.encode())
     result = invoke(newsroom, "check", "-f", "json", str(path))
     assert result.exit_code in (0, 1), result.output
@@ -232,9 +209,7 @@ def test_hostile_citations_in_code_and_urls_are_not_citations(nlp) -> None:  # n
     ("front", "line", "says"),
     [
         pytest.param("title: Budget\ndate: [2026\n", 3, "invalid YAML", id="malformed"),
-        pytest.param(
-            "title: Budget\ndate: 2026-13-45\n", 3, "invalid YAML value", id="bad-date"
-        ),
+        pytest.param("title: Budget\ndate: 2026-13-45\n", 3, "invalid YAML value", id="bad-date"),
         pytest.param(
             "a: &x [lol, lol]\nb: *x\n",
             3,
@@ -247,9 +222,7 @@ def test_hostile_citations_in_code_and_urls_are_not_citations(nlp) -> None:  # n
             "could not determine a constructor",
             id="python-tag",
         ),
-        pytest.param(
-            "title: a\x0cb\n", 2, "U+000C is not allowed", id="control-character"
-        ),
+        pytest.param("title: a\x0cb\n", 2, "U+000C is not allowed", id="control-character"),
         pytest.param(
             "deep: " + "[" * 3000 + "]" * 3000 + "\n",
             2,
@@ -258,12 +231,8 @@ def test_hostile_citations_in_code_and_urls_are_not_citations(nlp) -> None:  # n
         ),
     ],
 )
-def test_hostile_front_matter(
-    newsroom: Newsroom, front: str, line: int, says: str
-) -> None:
-    path = newsroom.write(
-        "draft.md", f"---\n{front}---\n\nThe council approved it [1].\n"
-    )
+def test_hostile_front_matter(newsroom: Newsroom, front: str, line: int, says: str) -> None:
+    path = newsroom.write("draft.md", f"---\n{front}---\n\nThe council approved it [1].\n")
     assert_refused(invoke(newsroom, "check", str(path)), path, line=line, says=says)
 
 
@@ -349,9 +318,7 @@ def test_hostile_unreadable_file_simulated(
     )
 
 
-def test_hostile_article_linked_outside_the_repository(
-    newsroom: Newsroom, tmp_path: Path
-) -> None:
+def test_hostile_article_linked_outside_the_repository(newsroom: Newsroom, tmp_path: Path) -> None:
     secret = tmp_path / "id_rsa"
     secret.write_text("-----BEGIN OPENSSH PRIVATE KEY----- [1].\n")
     link = newsroom.root / "drafts" / "innocent.txt"
@@ -396,9 +363,7 @@ def test_hostile_batch_of_many_bad_files_lists_each_once(newsroom: Newsroom) -> 
         newsroom.root / "missing.txt",
         newsroom.write("front.md", "---\na: [\n---\nText [1].\n"),
     ]
-    result = invoke(
-        newsroom, "check", "-f", "json", *map(str, bad), str(newsroom.article)
-    )
+    result = invoke(newsroom, "check", "-f", "json", *map(str, bad), str(newsroom.article))
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert sorted(e["path"] for e in report["errors"]) == sorted(str(p) for p in bad)

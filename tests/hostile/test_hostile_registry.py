@@ -25,9 +25,7 @@ def check_with_registry(newsroom: Newsroom, text: str | bytes) -> tuple[object, 
     return invoke(newsroom, "check", str(newsroom.article)), registry
 
 
-RECORD = (
-    '  "1":\n    title: Council minutes\n    text: The council approved the budget.\n'
-)
+RECORD = '  "1":\n    title: Council minutes\n    text: The council approved the budget.\n'
 
 
 @pytest.mark.parametrize(
@@ -45,12 +43,8 @@ RECORD = (
             "invalid YAML",
             id="unclosed-flow",
         ),
-        pytest.param(
-            'sources:\n  "1":\n    title: "T\n', 4, "invalid YAML", id="unclosed-quote"
-        ),
-        pytest.param(
-            "sources:\n\t'1': {title: T, text: a}\n", 2, "invalid YAML", id="tab"
-        ),
+        pytest.param('sources:\n  "1":\n    title: "T\n', 4, "invalid YAML", id="unclosed-quote"),
+        pytest.param("sources:\n\t'1': {title: T, text: a}\n", 2, "invalid YAML", id="tab"),
         pytest.param(
             'sources:\n  "1":\n    title: T\x0c\n    text: a\n',
             3,
@@ -120,12 +114,8 @@ def test_hostile_registry_malformed_yaml_names_line_and_column(
         ),
         pytest.param("sources: [a, b]\n", 1, "expected a mapping", id="sources-list"),
         pytest.param("- a\n- b\n", 1, "expected a mapping", id="top-list"),
-        pytest.param(
-            'sources:\n  "1": just text\n', 2, "must be a mapping", id="record-text"
-        ),
-        pytest.param(
-            'sources:\n  "1":\n    text: a\n', 2, "has no `title`", id="no-title"
-        ),
+        pytest.param('sources:\n  "1": just text\n', 2, "must be a mapping", id="record-text"),
+        pytest.param('sources:\n  "1":\n    text: a\n', 2, "has no `title`", id="no-title"),
         pytest.param(
             'sources:\n  "1":\n    title: T\n',
             2,
@@ -171,19 +161,14 @@ def test_hostile_registry_malformed_yaml_names_line_and_column(
             id="python-tag",
         ),
         pytest.param(
-            'sources:\n  "1":\n    title: T\n    text: a\n    n: '
-            + "[" * 3000
-            + "]" * 3000
-            + "\n",
+            'sources:\n  "1":\n    title: T\n    text: a\n    n: ' + "[" * 3000 + "]" * 3000 + "\n",
             5,
             "nested more than 50 levels",
             id="deep-nesting",
         ),
     ],
 )
-def test_hostile_registry_wrong_values(
-    newsroom: Newsroom, text: str, line: int, says: str
-) -> None:
+def test_hostile_registry_wrong_values(newsroom: Newsroom, text: str, line: int, says: str) -> None:
     result, registry = check_with_registry(newsroom, text)
     assert_refused(result, registry, line=line, says=says)
 
@@ -202,9 +187,7 @@ def test_hostile_registry_wrong_values(
         pytest.param("[1, 2]", id="list"),
     ],
 )
-def test_hostile_registry_label_with_odd_characters(
-    newsroom: Newsroom, label: str
-) -> None:
+def test_hostile_registry_label_with_odd_characters(newsroom: Newsroom, label: str) -> None:
     text = f"sources:\n  {label}:\n    title: T\n    text: a\n"
     result, registry = check_with_registry(newsroom, text)
     assert_refused(result, registry, line=2, says="cannot be cited")
@@ -237,9 +220,7 @@ def test_hostile_registry_labels_that_are_fine(newsroom: Newsroom) -> None:
 
 def test_hostile_registry_alias_bomb_is_refused_at_once(newsroom: Newsroom) -> None:
     started = time.monotonic()
-    result, registry = check_with_registry(
-        newsroom, (FIXTURES / "alias-bomb.yaml").read_bytes()
-    )
+    result, registry = check_with_registry(newsroom, (FIXTURES / "alias-bomb.yaml").read_bytes())
     assert_refused(result, registry, line=3, says="aliases and anchors are not allowed")
     assert time.monotonic() - started < 5
 
@@ -261,14 +242,10 @@ def test_hostile_registry_not_utf8_after_a_bom(newsroom: Newsroom) -> None:
     assert_refused(result, registry, says="byte 0xe9 at offset 15")
 
 
-def test_hostile_registry_too_large(
-    newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hostile_registry_too_large(newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sources_module, "MAX_REGISTRY_BYTES", 64)
     result, registry = check_with_registry(newsroom, "sources:\n" + RECORD * 3)
-    assert_refused(
-        result, registry, says="over the 64-byte limit for a sources registry"
-    )
+    assert_refused(result, registry, says="over the 64-byte limit for a sources registry")
 
 
 def test_hostile_registry_option_missing(newsroom: Newsroom) -> None:
@@ -299,9 +276,7 @@ def test_hostile_registry_unreadable_simulated(
     assert_refused(result, "sources.yaml", says="cannot be read (Permission denied)")
 
 
-def test_hostile_registry_linked_outside_the_repository(
-    newsroom: Newsroom, tmp_path: Path
-) -> None:
+def test_hostile_registry_linked_outside_the_repository(newsroom: Newsroom, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("sources:\n" + RECORD)
     newsroom.registry.unlink()
@@ -336,23 +311,17 @@ def file_record(name: str) -> str:
 def test_hostile_file_escaping_the_registry_folder(
     newsroom: Newsroom, secret: Path, name: str
 ) -> None:
-    result, registry = check_with_registry(
-        newsroom, file_record(name.format(secret=secret))
-    )
+    result, registry = check_with_registry(newsroom, file_record(name.format(secret=secret)))
     assert_refused(result, registry, line=4, says="is outside the registry's folder")
 
 
-def test_hostile_file_escaping_through_a_symlink(
-    newsroom: Newsroom, secret: Path
-) -> None:
+def test_hostile_file_escaping_through_a_symlink(newsroom: Newsroom, secret: Path) -> None:
     (newsroom.root / "copy.txt").symlink_to(secret)
     result, registry = check_with_registry(newsroom, file_record("copy.txt"))
     assert_refused(result, registry, line=4, says="is outside the registry's folder")
 
 
-def test_hostile_file_escaping_through_a_linked_folder(
-    newsroom: Newsroom, secret: Path
-) -> None:
+def test_hostile_file_escaping_through_a_linked_folder(newsroom: Newsroom, secret: Path) -> None:
     (newsroom.root / "copies").symlink_to(secret.parent)
     result, registry = check_with_registry(newsroom, file_record("copies/secret.txt"))
     assert_refused(result, registry, line=4, says="is outside the registry's folder")

@@ -69,9 +69,7 @@ def test_hostile_output_into_a_missing_folder(newsroom: Newsroom) -> None:
 
 
 @pytest.mark.parametrize("target", ["good.txt", "sources.yaml"])
-def test_hostile_output_never_overwrites_an_input(
-    newsroom: Newsroom, target: str
-) -> None:
+def test_hostile_output_never_overwrites_an_input(newsroom: Newsroom, target: str) -> None:
     result = invoke(
         newsroom,
         "check",
@@ -100,9 +98,7 @@ def resident_kb(pid: int) -> int:
     return 0
 
 
-def interrupt(
-    newsroom: Newsroom, sig: signal.Signals, *paths: Path
-) -> subprocess.CompletedProcess:
+def interrupt(newsroom: Newsroom, sig: signal.Signals, *paths: Path) -> subprocess.CompletedProcess:
     """Run ``copydesk check -o`` on ``paths``, send ``sig`` once the model is loaded."""
     out = newsroom.root / "reports"
     out.mkdir()
@@ -198,7 +194,6 @@ def test_hostile_signal_exit_statuses_are_named() -> None:
 # --- configuration that points writes elsewhere -------------------------------------
 
 
-
 @pytest.mark.parametrize(
     "output",
     [
@@ -207,9 +202,7 @@ def test_hostile_signal_exit_statuses_are_named() -> None:
         pytest.param("good.txt", id="the-article"),
     ],
 )
-def test_hostile_config_output_cannot_leave_the_repository(
-    newsroom: Newsroom, output: str
-) -> None:
+def test_hostile_config_output_cannot_leave_the_repository(newsroom: Newsroom, output: str) -> None:
     (newsroom.root / ".git" / "hooks").mkdir()
     newsroom.write("copydesk.yaml", f"format: json\noutput: {output}\n")
     result = invoke(newsroom, "check", str(newsroom.article))

@@ -43,6 +43,5 @@ def test_reporter_ignores_the_order_of_articles_and_errors(
 ) -> None:
     extra = FileError(path="drafts/empty.md", message="empty file", code="E101")
     forward = replace(sample_report, errors=(*sample_report.errors, extra))
-    backward = replace(forward, articles=forward.articles[::-1],
-                       errors=forward.errors[::-1])
+    backward = replace(forward, articles=forward.articles[::-1], errors=forward.errors[::-1])
     assert REPORTERS[name](backward) == REPORTERS[name](forward)

@@ -25,26 +25,30 @@ By default only unsupported claims (level `error`) fail the run;
 
 def render_rules_doc(rules: tuple[Rule, ...]) -> str:
     """Return the Markdown reference of every rule: an index, then a section each."""
-    rows = [f"| [{r.code}](#{anchor(r)}) | {r.name} | {r.level.value} | "
-            f"{r.verdict.value if r.verdict else 'file finding'} | {cell(r.summary)} |"
-            for r in rules]
-    index = "\n".join(["| Code | Name | Level | Verdict | Summary |",
-                       "|---|---|---|---|---|", *rows])
+    rows = [
+        f"| [{r.code}](#{anchor(r)}) | {r.name} | {r.level.value} | "
+        f"{r.verdict.value if r.verdict else 'file finding'} | {cell(r.summary)} |"
+        for r in rules
+    ]
+    index = "\n".join(
+        ["| Code | Name | Level | Verdict | Summary |", "|---|---|---|---|---|", *rows]
+    )
     return "\n\n".join([INTRO.rstrip(), index, *map(rule_section, rules)]) + "\n"
 
 
 def rule_section(rule: Rule) -> str:
     """Return the section of one rule: what, why, example, instead."""
     verdict = rule.verdict.value if rule.verdict else "none (a finding about the file)"
-    return "\n\n".join([
-        f"## {rule.code} {rule.name}",
-        rule.summary,
-        f"- Level: `{rule.level.value}`\n- Verdict: {verdict}\n"
-        f"- Reason: `{rule.reason.value}`",
-        f"**Why:** {rule.why}",
-        f"**Example:**\n\n```text\n{rule.example}\n```",
-        f"**Instead:** {rule.instead}",
-    ])
+    return "\n\n".join(
+        [
+            f"## {rule.code} {rule.name}",
+            rule.summary,
+            f"- Level: `{rule.level.value}`\n- Verdict: {verdict}\n- Reason: `{rule.reason.value}`",
+            f"**Why:** {rule.why}",
+            f"**Example:**\n\n```text\n{rule.example}\n```",
+            f"**Instead:** {rule.instead}",
+        ]
+    )
 
 
 def cell(text: str) -> str:
@@ -62,6 +66,5 @@ def test_rules_doc_matches_rule_table(golden: Callable[[Path, str], None]) -> No
 
 
 def test_rules_doc_has_a_section_per_rule() -> None:
-    headings = [line for line in render_rules_doc(RULES).splitlines()
-                if line.startswith("## ")]
+    headings = [line for line in render_rules_doc(RULES).splitlines() if line.startswith("## ")]
     assert headings == [f"## {rule.code} {rule.name}" for rule in RULES]

@@ -25,14 +25,17 @@ def results_of(report: Report) -> list[dict[str, Any]]:
 def place(result: dict[str, Any]) -> tuple[str, str, str, dict[str, int]]:
     """Return a result's rule, level, file and region."""
     physical = result["locations"][0]["physicalLocation"]
-    return (result["ruleId"], result["level"], physical["artifactLocation"]["uri"],
-            physical["region"])
+    return (
+        result["ruleId"],
+        result["level"],
+        physical["artifactLocation"]["uri"],
+        physical["region"],
+    )
 
 
 def region(line: int, column: int, end_column: int) -> dict[str, int]:
     """Return a one-line region."""
-    return {"startLine": line, "startColumn": column, "endLine": line,
-            "endColumn": end_column}
+    return {"startLine": line, "startColumn": column, "endLine": line, "endColumn": end_column}
 
 
 def test_sarif_validates_against_schema(sample_report: Report) -> None:
@@ -64,37 +67,51 @@ def test_sarif_results_are_flagged_claims_and_findings(sample_report: Report) ->
 def test_sarif_message_gives_reason_and_claim(sample_report: Report) -> None:
     assert results_of(sample_report)[4]["message"] == {
         "text": "Source [2] says Memphis, Tennessee, not Nashville, Tennessee. "
-                "— The Colossus 1 facility is located in Nashville, Tennessee [2]."}
+        "— The Colossus 1 facility is located in Nashville, Tennessee [2]."
+    }
 
 
 def test_sarif_suppressed_claim_has_suppression(sample_report: Report) -> None:
-    suppressions = [(r["properties"]["claimId"], r.get("suppressions"))
-                    for r in results_of(sample_report) if "suppressions" in r]
-    assert suppressions == [("c8", [{
-        "kind": "external", "status": "accepted",
-        "justification": "Checked against SpaceX's history (A. Editor)."}])]
+    suppressions = [
+        (r["properties"]["claimId"], r.get("suppressions"))
+        for r in results_of(sample_report)
+        if "suppressions" in r
+    ]
+    assert suppressions == [
+        (
+            "c8",
+            [
+                {
+                    "kind": "external",
+                    "status": "accepted",
+                    "justification": "Checked against SpaceX's history (A. Editor).",
+                }
+            ],
+        )
+    ]
 
 
 def test_sarif_rules_come_from_rule_table(sample_report: Report) -> None:
     driver = json.loads(sarif.render(sample_report))["runs"][0]["tool"]["driver"]
     levels = {"error": "error", "warning": "warning", "info": "note"}
     assert (driver["name"], driver["version"]) == ("copydesk", "0.1.0")
-    assert [(r["id"], r["name"], r["shortDescription"]["text"],
-             r["defaultConfiguration"]["level"]) for r in driver["rules"]] == [
-        (r.code, r.name, r.summary, levels[r.level.value]) for r in RULES]
+    assert [
+        (r["id"], r["name"], r["shortDescription"]["text"], r["defaultConfiguration"]["level"])
+        for r in driver["rules"]
+    ] == [(r.code, r.name, r.summary, levels[r.level.value]) for r in RULES]
 
 
 def test_sarif_errors_become_failed_invocation(sample_report: Report) -> None:
     invocation = json.loads(sarif.render(sample_report))["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
-    assert [(n["descriptor"]["id"], n["message"]["text"])
-            for n in invocation["toolExecutionNotifications"]] == [
-        ("E101", "not UTF-8 text (byte 0xff at offset 12); save it as UTF-8")]
+    assert [
+        (n["descriptor"]["id"], n["message"]["text"])
+        for n in invocation["toolExecutionNotifications"]
+    ] == [("E101", "not UTF-8 text (byte 0xff at offset 12); save it as UTF-8")]
 
 
 def test_sarif_fingerprints_are_unique(sample_report: Report) -> None:
-    prints = [r["partialFingerprints"]["copydeskClaimHash/v1"]
-              for r in results_of(sample_report)]
+    prints = [r["partialFingerprints"]["copydeskClaimHash/v1"] for r in results_of(sample_report)]
     assert len(set(prints)) == len(prints)
     # The pull quote repeats claim c2 word for word: same hash, next occurrence.
     assert prints[8] == prints[1].replace(":1", ":2")
@@ -109,11 +126,14 @@ def test_sarif_fingerprint_survives_a_line_moving(
     assert after[0]["partialFingerprints"] == before[0]["partialFingerprints"]
 
 
-@pytest.mark.parametrize(("path", "uri"), [
-    pytest.param("drafts/story.txt", "drafts/story.txt", id="relative"),
-    pytest.param("drafts\\story.txt", "drafts/story.txt", id="backslashes"),
-    pytest.param("drafts/q1 story.txt", "drafts/q1%20story.txt", id="space"),
-])
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        pytest.param("drafts/story.txt", "drafts/story.txt", id="relative"),
+        pytest.param("drafts\\story.txt", "drafts/story.txt", id="backslashes"),
+        pytest.param("drafts/q1 story.txt", "drafts/q1%20story.txt", id="space"),
+    ],
+)
 def test_sarif_uri_is_relative_with_forward_slashes(
     path: str, uri: str, one_claim_report: Callable[..., Report]
 ) -> None:

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk import __version__
+from copydesk.cache import CachedResult, ResultCache, cache_key
 from copydesk.errors import CopydeskError, InputError, ModelNotInstalledError
+from copydesk.ledger import Ledger, article_key, check_owner, ledger_path, load_ledger
 from copydesk.models import (
     ArticleReport,
     Document,
@@ -22,8 +24,6 @@ from copydesk.models import (
     Source,
     SourceSentence,
 )
-from copydesk.cache import CachedResult, ResultCache, cache_key
-from copydesk.ledger import Ledger, article_key, check_owner, ledger_path, load_ledger
 from copydesk.pipeline.citations import resolve_citations, resolve_label, unused_sources
 from copydesk.pipeline.claims import extract_claims, read_facts
 from copydesk.pipeline.directives import find_directives
@@ -65,9 +65,12 @@ class Options:
 
     def settings(self) -> dict[str, object]:
         """Return the options a result depends on (for the cache key)."""
-        return {"sources": str(self.sources) if self.sources else None,
-                "published": self.published, "model": self.model,
-                "known_names": self.known_names}
+        return {
+            "sources": str(self.sources) if self.sources else None,
+            "published": self.published,
+            "model": self.model,
+            "known_names": self.known_names,
+        }
 
 
 def text_key(source: Source) -> tuple[str, date | None]:
@@ -87,7 +90,8 @@ class Checker:
     nlp_loader: Callable[[str | None], Language]
     registries: dict[Path, Registry] = field(default_factory=dict)
     analysed: dict[tuple[str, date | None], tuple[SourceSentence, ...]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
     source_names: dict[tuple[str, date | None], Names] = field(default_factory=dict)
     only_cached: bool = False  # raise CacheMiss instead of checking (no model needed)
 
@@ -102,8 +106,13 @@ class Checker:
         registry = self.registry_for(article_path)
         ledger = self.ledger_for(article_path)
         report = self.verdicts(document, registry)
-        return apply_suppressions(report, directives=directives, rules=self.options.rules,
-                                  ledger=ledger, path=article_path)
+        return apply_suppressions(
+            report,
+            directives=directives,
+            rules=self.options.rules,
+            ledger=ledger,
+            path=article_path,
+        )
 
     def verdicts(self, document: Document, registry: Registry | None) -> ArticleReport:
         """Return the verdicts on a document, from the cache when it has them."""
@@ -113,9 +122,13 @@ class Checker:
         key = cache_key(document, registry, self.options.settings())
         hit = cache.get(key)
         if hit is not None:
-            return ArticleReport(path=document.path, document=document,
-                                 registry=registry.path if registry else None,
-                                 claims=hit.claims, findings=hit.findings)
+            return ArticleReport(
+                path=document.path,
+                document=document,
+                registry=registry.path if registry else None,
+                claims=hit.claims,
+                findings=hit.findings,
+            )
         if self.only_cached:
             raise CacheMiss(document.path)
         report = self.check_document(document, registry)
@@ -134,21 +147,26 @@ class Checker:
             if exc.path not in (None, target):
                 # The problem is in another file (a registry): the message names it.
                 return FileError(path=target, message=str(exc), code=exc.code)
-            return FileError(path=target, message=exc.message, code=exc.code, line=exc.line,
-                             column=exc.column)
+            return FileError(
+                path=target, message=exc.message, code=exc.code, line=exc.line, column=exc.column
+            )
 
     def read(self, target: str) -> tuple[Document, Path | None]:
         """Read one article; return it with its path (None for standard input)."""
         if target == STDIN:
             if self.options.stdin is None:
                 raise InputError("standard input is not available", path=STDIN)
-            document = read_stream(self.options.stdin, published=self.options.published,
-                                   max_bytes=self.options.max_bytes)
+            document = read_stream(
+                self.options.stdin,
+                published=self.options.published,
+                max_bytes=self.options.max_bytes,
+            )
             article_path = None
         else:
             article_path = Path(target)
-            document = read_document(article_path, published=self.options.published,
-                                     max_bytes=self.options.max_bytes)
+            document = read_document(
+                article_path, published=self.options.published, max_bytes=self.options.max_bytes
+            )
         return document, article_path
 
     def registry_for(self, article: Path | None) -> Registry | None:
@@ -182,19 +200,29 @@ class Checker:
         sources = {key: self.analyse(registry, key) for key in keys} if registry else {}
         # Names the model missed: the configured list corrects its labels, and the
         # names in the cited sources fill the gaps it left ("Anthropic").
-        configured = tuple((label, name) for label, names in self.options.known_names
-                           for name in names)
-        from_sources = tuple(dict.fromkeys(n for cited in sources.values()
-                                           for n in self.source_names.get(text_key(cited.source), ())))
+        configured = tuple(
+            (label, name) for label, names in self.options.known_names for name in names
+        )
+        from_sources = tuple(
+            dict.fromkeys(
+                n
+                for cited in sources.values()
+                for n in self.source_names.get(text_key(cited.source), ())
+            )
+        )
         for doc in {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values():
             mark_names(doc, configured, overwrite=True)
             mark_names(doc, from_sources, overwrite=False)
         claims = extract_claims(document, segments)
         claims = resolve_citations(claims, registry)
         claims = verify_claims(claims, sources)
-        return ArticleReport(path=document.path, document=document,
-                             registry=registry.path if registry else None,
-                             claims=claims, findings=unused_sources(claims, registry))
+        return ArticleReport(
+            path=document.path,
+            document=document,
+            registry=registry.path if registry else None,
+            claims=claims,
+            findings=unused_sources(claims, registry),
+        )
 
     def analyse(self, registry: Registry, key: str) -> CitedSource:
         """Return a cited source with its sentences read, once per distinct text.
@@ -215,15 +243,27 @@ class Checker:
         from copydesk.pipeline.read import paragraphs
 
         text = source.text
-        document = Document(path=source.label, text=text, format=None,  # type: ignore[arg-type]
-                            view=text, blocks=paragraphs(text, 0, len(text)))
+        document = Document(
+            path=source.label,
+            text=text,
+            format=None,  # type: ignore[arg-type]
+            view=text,
+            blocks=paragraphs(text, 0, len(text)),
+        )
         names = NameBook()
         segments = [s for s in segment(document, self.nlp) if s.sent is not None]
-        self.source_names[text_key(source)] = tuple(dict.fromkeys(
-            (e.label_, e.text) for s in segments for e in s.sent.ents
-            if e.label_ in {"ORG", "PERSON"} and len(e.text) > 2 and e.text[:1].isupper()))
+        self.source_names[text_key(source)] = tuple(
+            dict.fromkeys(
+                (e.label_, e.text)
+                for s in segments
+                for e in s.sent.ents
+                if e.label_ in {"ORG", "PERSON"} and len(e.text) > 2 and e.text[:1].isupper()
+            )
+        )
         return tuple(
-            SourceSentence(span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names))
+            SourceSentence(
+                span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names)
+            )
             for s in segments
         )
 
@@ -242,9 +282,12 @@ def extract(target: str, options: Options) -> ArticleReport:
 Progress = Callable[[str, "ArticleReport | FileError"], None]
 
 
-def run(targets: Iterable[str], options: Options,
-        nlp_loader: Callable[[str | None], Language] | None = None,
-        on_result: Progress | None = None) -> Report:
+def run(
+    targets: Iterable[str],
+    options: Options,
+    nlp_loader: Callable[[str | None], Language] | None = None,
+    on_result: Progress | None = None,
+) -> Report:
     """Check every article the targets name; unreadable ones become errors.
 
     With ``options.jobs`` above 1, articles are checked in worker processes that
@@ -300,8 +343,9 @@ def _check_in_worker(path: str) -> ArticleReport | FileError:
     return _worker.outcome(path)
 
 
-def run_parallel(paths: list[str], options: Options,
-                 on_result: Progress | None) -> dict[str, ArticleReport | FileError]:
+def run_parallel(
+    paths: list[str], options: Options, on_result: Progress | None
+) -> dict[str, ArticleReport | FileError]:
     """Check articles in ``options.jobs`` processes; the results keyed by path."""
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
@@ -309,11 +353,16 @@ def run_parallel(paths: list[str], options: Options,
     worker_options = replace(options, stdin=None)
     results: dict[str, ArticleReport | FileError] = {}
     jobs = min(options.jobs, len(paths))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
-                               initializer=_start_worker, initargs=(worker_options,))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(worker_options,),
+    )
     try:
-        for path, outcome in zip(paths, pool.map(_check_in_worker, paths, chunksize=4),
-                                 strict=True):
+        for path, outcome in zip(
+            paths, pool.map(_check_in_worker, paths, chunksize=4), strict=True
+        ):
             results[path] = outcome
             if on_result:
                 on_result(path, outcome)

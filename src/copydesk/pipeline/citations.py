@@ -25,7 +25,9 @@ def resolve_citations(claims: tuple[Claim, ...], registry: Registry | None) -> t
     """Return the claims with every citation's ``source`` filled in (or None)."""
     resolved = []
     for claim in claims:
-        citations = tuple(replace(c, source=resolve_label(c.label, registry)) for c in claim.citations)
+        citations = tuple(
+            replace(c, source=resolve_label(c.label, registry)) for c in claim.citations
+        )
         resolved.append(replace(claim, citations=citations))
     return tuple(resolved)
 
@@ -36,9 +38,15 @@ def unused_sources(claims: tuple[Claim, ...], registry: Registry | None) -> tupl
         return ()
     cited = {c.source for claim in claims for c in claim.citations}
     return tuple(
-        Finding(code="CD102", reason=Reason.UNUSED_SOURCE, level=Level.WARNING, label=source.label,
-                message=f"Source [{source.label}] ({registry.path}:{source.line}) is never cited.")
-        for source in registry.sources if source.label not in cited
+        Finding(
+            code="CD102",
+            reason=Reason.UNUSED_SOURCE,
+            level=Level.WARNING,
+            label=source.label,
+            message=f"Source [{source.label}] ({registry.path}:{source.line}) is never cited.",
+        )
+        for source in registry.sources
+        if source.label not in cited
     )
 
 

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
+from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import Clause, Part, split_clauses
 from copydesk.pipeline.names import NameBook
 from copydesk.pipeline.opinion import opinion_cue
-from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.quantities import parse_quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 PARTY_LABELS = {"ORG", "PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -30,28 +31,134 @@ NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {"ai", "ceo", "ipo", "gpu", "gpus", "llm", "the company", "company"}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
-UNITS = {"mw", "gw", "kw", "tw", "kwh", "mwh", "gwh", "twh", "km", "mi", "mph", "kph", "kg",
-         "tons", "tonnes", "acres", "hectares", "ha", "ft", "gb", "tb", "gbps", "bpd",
-         "barrels", "megawatts", "gigawatts", "kilowatts", "miles", "kilometers", "kilometres",
-         "meters", "metres", "feet", "pounds", "liters", "litres", "gallons"}
+UNITS = {
+    "mw",
+    "gw",
+    "kw",
+    "tw",
+    "kwh",
+    "mwh",
+    "gwh",
+    "twh",
+    "km",
+    "mi",
+    "mph",
+    "kph",
+    "kg",
+    "tons",
+    "tonnes",
+    "acres",
+    "hectares",
+    "ha",
+    "ft",
+    "gb",
+    "tb",
+    "gbps",
+    "bpd",
+    "barrels",
+    "megawatts",
+    "gigawatts",
+    "kilowatts",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "feet",
+    "pounds",
+    "liters",
+    "litres",
+    "gallons",
+}
 # "It is notable that ...", "It remains to be seen ...": "it" stands for nothing.
 EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "take", "make", "look"}
 CONTENT_WORD_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 # "a deal to lease", "a willingness to support": the infinitive is what the
 # noun or verb is about, not the purpose of the sentence.
-CONTENT_HEADS = {"deal", "agreement", "contract", "pact", "plan", "decision", "willingness",
-                 "need", "ability", "right", "attempt", "offer", "promise", "pledge",
-                 "commitment", "intention", "chance", "opportunity", "way", "order", "permission",
-                 "approval", "vote", "bid", "proposal", "license", "licence", "time", "sign", "agree",
-                 "decide", "want", "hope", "expect", "continue", "begin", "start", "try", "fail",
-                 "refuse", "threaten", "seem", "appear", "have", "going", "able", "likely",
-                 "set", "due", "expected", "poised", "move", "vow", "announce", "say", "ask",
-                 "tell", "urge", "plan", "intend", "agree", "choose", "seek", "manage", "prepare",
-                 "decline", "remain", "schedule", "enough", "too"}
+CONTENT_HEADS = {
+    "deal",
+    "agreement",
+    "contract",
+    "pact",
+    "plan",
+    "decision",
+    "willingness",
+    "need",
+    "ability",
+    "right",
+    "attempt",
+    "offer",
+    "promise",
+    "pledge",
+    "commitment",
+    "intention",
+    "chance",
+    "opportunity",
+    "way",
+    "order",
+    "permission",
+    "approval",
+    "vote",
+    "bid",
+    "proposal",
+    "license",
+    "licence",
+    "time",
+    "sign",
+    "agree",
+    "decide",
+    "want",
+    "hope",
+    "expect",
+    "continue",
+    "begin",
+    "start",
+    "try",
+    "fail",
+    "refuse",
+    "threaten",
+    "seem",
+    "appear",
+    "have",
+    "going",
+    "able",
+    "likely",
+    "set",
+    "due",
+    "expected",
+    "poised",
+    "move",
+    "vow",
+    "announce",
+    "say",
+    "ask",
+    "tell",
+    "urge",
+    "intend",
+    "choose",
+    "seek",
+    "manage",
+    "prepare",
+    "decline",
+    "remain",
+    "schedule",
+    "enough",
+    "too",
+}
 # "is intended to reduce class sizes", "was needed to protect storage": purpose.
 PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
-GOAL_NOUNS = {"priority", "goal", "aim", "objective", "purpose", "intention", "mission",
-              "strategy", "motive", "reason"}
+GOAL_NOUNS = {
+    "priority",
+    "goal",
+    "aim",
+    "objective",
+    "purpose",
+    "intention",
+    "mission",
+    "strategy",
+    "motive",
+    "reason",
+}
 MOTIVE_PHRASES = re.compile(
     r"\b(?:in order to|so as to|so that|(?:as )?part of (?:an|its|a|their|his|her) "
     r"(?:effort|push|drive|bid|plan|strategy) to|in an effort to|in a bid to|"
@@ -60,8 +167,9 @@ MOTIVE_PHRASES = re.compile(
 )
 
 
-def extract_claims(document: Document, segments: Iterable[Segment],
-                   aliases: dict[str, str] | None = None) -> tuple[Claim, ...]:
+def extract_claims(
+    document: Document, segments: Iterable[Segment], aliases: dict[str, str] | None = None
+) -> tuple[Claim, ...]:
     """Return the atomic claims of each sentence: its main clause first."""
     names = NameBook(aliases=dict(aliases or {}))
     claims: list[Claim] = []
@@ -85,19 +193,21 @@ def extract_claims(document: Document, segments: Iterable[Segment],
                 facts = with_party(facts, named, first=True)
             key = sentence_key(text)
             claim_id = f"c{len(claims) + 1}"
-            claims.append(Claim(
-                id=claim_id,
-                text=text,
-                span=segment.span,
-                kind=ClaimKind.OPINION if cue else ClaimKind.FACTUAL,
-                facts=facts,
-                citations=segment.citations,
-                opinion_cue=cue,
-                # A pull quote repeats an earlier sentence: the same claim.
-                duplicate_of=seen.get(key) if len(key) > 20 else None,
-                sentence=segment.index,
-                part=clause.part.value,
-            ))
+            claims.append(
+                Claim(
+                    id=claim_id,
+                    text=text,
+                    span=segment.span,
+                    kind=ClaimKind.OPINION if cue else ClaimKind.FACTUAL,
+                    facts=facts,
+                    citations=segment.citations,
+                    opinion_cue=cue,
+                    # A pull quote repeats an earlier sentence: the same claim.
+                    duplicate_of=seen.get(key) if len(key) > 20 else None,
+                    sentence=segment.index,
+                    part=clause.part.value,
+                )
+            )
             seen.setdefault(key, claim_id)
     return tuple(claims)
 
@@ -138,7 +248,7 @@ def clause_cue(sent: SpacySpan, clause: Clause, text: str, sentence_cue: str | N
         # The sentence's cue counts for the main clause when its words are there.
         return sentence_cue if sentence_cue and sentence_cue.lower() in text.lower() else None
     doc = sent.doc
-    span = doc[clause.tokens[0]:clause.tokens[-1] + 1]
+    span = doc[clause.tokens[0] : clause.tokens[-1] + 1]
     return opinion_cue(span)
 
 
@@ -166,15 +276,26 @@ def sentence_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def read_facts(sent: SpacySpan, published: date | None, names: NameBook | None = None,
-               keep: set[int] | None = None) -> Facts:
+def read_facts(
+    sent: SpacySpan,
+    published: date | None,
+    names: NameBook | None = None,
+    keep: set[int] | None = None,
+) -> Facts:
     """Return the slots, terms, dates and places that a sentence (or some of its words) states."""
     names = names or NameBook()
-    ents = [e for e in sent.ents if not any(t._.citation for t in e)
-            and (keep is None or all(t.i in keep for t in e))]
-    dates = tuple(dict.fromkeys(
-        d for e in ents if e.label_ in {"DATE", "TIME"} and (d := resolve_date(e.text, published))
-    ))
+    ents = [
+        e
+        for e in sent.ents
+        if not any(t._.citation for t in e) and (keep is None or all(t.i in keep for t in e))
+    ]
+    dates = tuple(
+        dict.fromkeys(
+            d
+            for e in ents
+            if e.label_ in {"DATE", "TIME"} and (d := resolve_date(e.text, published))
+        )
+    )
     parties = find_parties(sent, ents, names, keep)
     places = find_places(sent, ents, parties)
     numbers = tuple(find_numbers(ents))
@@ -189,8 +310,9 @@ def read_facts(sent: SpacySpan, published: date | None, names: NameBook | None =
     return Facts(slots=slots, terms=terms, dates=dates, places=places)
 
 
-def find_parties(sent: SpacySpan, ents: list, names: NameBook,
-                 keep: set[int] | None = None) -> tuple[str, ...]:
+def find_parties(
+    sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
+) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
     for ent in ents:
@@ -206,8 +328,13 @@ def find_parties(sent: SpacySpan, ents: list, names: NameBook,
         if token.pos_ == "PROPN" and token.text in names.short:
             # "between Musk and OpenAI": a short name the model missed.
             found.append((token.i, names.short[token.text]))
-        elif token.lower_ == "it" and token.i == sent.start and token.dep_ == "nsubj" \
-                and token.head.lemma_ not in EXPLETIVE_HEADS and names.last_org:
+        elif (
+            token.lower_ == "it"
+            and token.i == sent.start
+            and token.dep_ == "nsubj"
+            and token.head.lemma_ not in EXPLETIVE_HEADS
+            and names.last_org
+        ):
             # "It lists clinic hours on its page." – the organisation last named.
             found.append((token.i, names.last_org))
     for token in sent:
@@ -254,12 +381,12 @@ def find_places(sent: SpacySpan, ents: list, parties: tuple[str, ...]) -> tuple[
         else:
             groups.append([ent])
     doc = sent.doc
-    return tuple(re.sub(r"^[Tt]he ", "", doc[g[0].start:g[-1].end].text) for g in groups)
+    return tuple(re.sub(r"^[Tt]he ", "", doc[g[0].start : g[-1].end].text) for g in groups)
 
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
     """Tell whether only a comma (or "and") separates two places."""
-    between = sent.doc[left.end:right.start]
+    between = sent.doc[left.end : right.start]
     return len(between) == 1 and between[0].lower_ in {",", "and"}
 
 
@@ -271,13 +398,17 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
         text = ent.text
         after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
-            text = ent.doc[ent.start:ent.end + 1].text  # "300 MW"
+            text = ent.doc[ent.start : ent.end + 1].text  # "300 MW"
         value, unit = parse_quantity(text)
         if value is None:
             continue
         counts = None
         root = ent.root
-        if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" and root.head not in ent:
+        if (
+            root.dep_ in {"nummod", "quantmod"}
+            and root.head.pos_ == "NOUN"
+            and root.head not in ent
+        ):
             counts = root.head.lemma_.lower()
         yield Quantity(text=text, value=value, unit=unit, counts=None if unit else counts)
 
@@ -296,8 +427,13 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
         aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
         if aux_to and is_purpose(token):
             candidates.append((aux_to[0].idx - sent.start_char, clause_text(aux_to[0], token)))
-        elif token.dep_ in {"xcomp", "attr", "ccomp"} and token.tag_ == "VBG" and \
-                any(c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in token.head.children):
+        elif (
+            token.dep_ in {"xcomp", "attr", "ccomp"}
+            and token.tag_ == "VBG"
+            and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in token.head.children
+            )
+        ):
             # "his priority is dominating the AI infrastructure layer"
             candidates.append((token.idx - sent.start_char, clause_text(token, token)))
     if not candidates:
@@ -314,7 +450,9 @@ def is_purpose(verb: Token) -> bool:
         return False
     if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
         return True
-    if head.lemma_.lower() in CONTENT_HEADS or any(c.lower_ in {"enough", "too"} for c in head.children):
+    if head.lemma_.lower() in CONTENT_HEADS or any(
+        c.lower_ in {"enough", "too"} for c in head.children
+    ):
         return False
     # "signed a deal on May 6, 2026, to lease ..." attaches to the verb but
     # still says what the deal is.
@@ -337,7 +475,7 @@ def clause_text(first: Token, verb: Token) -> str:
         if child.dep_ in STOP_CHILDREN or child.lower_ in STOP_PREPS:
             break
         end = child.right_edge.i + 1
-    return verb.doc[first.i:end].text
+    return verb.doc[first.i : end].text
 
 
 def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -> tuple[str, ...]:

@@ -13,14 +13,29 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 # "While Musk has criticized OpenAI, this partnership ..." asserts both halves.
 CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 RELATIVE_PRONOUNS = {"who", "which", "whom", "whose"}
 PLACE_OR_TIME = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-REPORTING = {"say", "tell", "state", "add", "claim", "argue", "write", "announce", "accord",
-             "report", "note", "explain", "warn", "insist"}
+REPORTING = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "claim",
+    "argue",
+    "write",
+    "announce",
+    "accord",
+    "report",
+    "note",
+    "explain",
+    "warn",
+    "insist",
+}
 
 
 class Part(str, Enum):
@@ -51,8 +66,12 @@ def split_clauses(sent: SpacySpan) -> list[Clause]:
     for token in sent:
         if token.i in taken or token.i in quoted or is_reported(token):
             continue
-        clause = (relative_clause(token) or apposition(token) or contrast_clause(token)
-                  or coordinate_clause(token))
+        clause = (
+            relative_clause(token)
+            or apposition(token)
+            or contrast_clause(token)
+            or coordinate_clause(token)
+        )
         if clause is None:
             continue
         hole = set(clause[1])
@@ -89,15 +108,19 @@ def relative_clause(token: Token) -> tuple[Clause, list[int]] | None:
         return None
     words = subtree(token)
     first = token.doc[words[0]]
-    if first.lower_ not in RELATIVE_PRONOUNS or words[0] == 0 or token.doc[words[0] - 1].text != ",":
+    if (
+        first.lower_ not in RELATIVE_PRONOUNS
+        or words[0] == 0
+        or token.doc[words[0] - 1].text != ","
+    ):
         return None  # a restrictive clause ("constraints that hinder") defines, not adds
-    antecedent = token.doc[token.head.left_edge.i:token.head.i + 1].text
+    antecedent = token.doc[token.head.left_edge.i : token.head.i + 1].text
     body = tuple(i for i in words[1:])
     return Clause(Part.RELATIVE, body, prefix=antecedent), with_commas(token, words)
 
 
 def apposition(token: Token) -> tuple[Clause, list[int]] | None:
-    """Split "an offering, a transition that requires ..." into "An offering is a transition ..."."""
+    """Split "an offering, a transition that ..." into "An offering is a transition ..."."""
     head = token.head
     if token.dep_ != "appos" or head.pos_ not in {"PROPN", "NOUN"}:
         return None
@@ -106,9 +129,11 @@ def apposition(token: Token) -> tuple[Clause, list[int]] | None:
     words = subtree(token)
     if words[0] == 0 or token.doc[words[0] - 1].text != "," or len(words) < 3:
         return None
-    subject = token.doc[head.left_edge.i:head.i + 1].text
+    subject = token.doc[head.left_edge.i : head.i + 1].text
     verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
-    return Clause(Part.APPOSITION, tuple(words), prefix=f"{subject} {verb}"), with_commas(token, words)
+    return Clause(Part.APPOSITION, tuple(words), prefix=f"{subject} {verb}"), with_commas(
+        token, words
+    )
 
 
 def contrast_clause(token: Token) -> tuple[Clause, list[int]] | None:
@@ -125,8 +150,7 @@ def contrast_clause(token: Token) -> tuple[Clause, list[int]] | None:
         words.insert(0, words[0] - 1)
     skip = {marks[0].i, *(i for i in words if token.doc[i].lower_ == "even" and i < marks[0].i)}
     body = tuple(i for i in words if i not in skip)
-    return (Clause(Part.CONTRAST, body, subject=pronoun(subjects[0])),
-            with_commas(token, words))
+    return (Clause(Part.CONTRAST, body, subject=pronoun(subjects[0])), with_commas(token, words))
 
 
 def coordinate_clause(token: Token) -> tuple[Clause, list[int]] | None:

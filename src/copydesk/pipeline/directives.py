@@ -61,16 +61,23 @@ def parse_directive(document: Document, match: re.Match[str]) -> Directive:
         raise SuppressionError(errors.SUPPRESSION_NO_CODE, path=document.path, line=line)
     action, codes = words[0].lower(), words[1:]
     if action not in ACTIONS:
-        raise SuppressionError(errors.SUPPRESSION_UNKNOWN_ACTION.format(action=words[0]),
-                               path=document.path, line=line)
+        raise SuppressionError(
+            errors.SUPPRESSION_UNKNOWN_ACTION.format(action=words[0]), path=document.path, line=line
+        )
     if not codes:
         raise SuppressionError(errors.SUPPRESSION_NO_CODE, path=document.path, line=line)
     for code in codes:
         if code.upper() not in RULES_BY_CODE:
-            raise SuppressionError(errors.SUPPRESSION_UNKNOWN_CODE.format(code=code),
-                                   path=document.path, line=line)
-    return Directive(span=match.span(), line=line, codes=tuple(c.upper() for c in codes),
-                     paragraph=ACTIONS[action], text=" ".join(match.group(0).split()))
+            raise SuppressionError(
+                errors.SUPPRESSION_UNKNOWN_CODE.format(code=code), path=document.path, line=line
+            )
+    return Directive(
+        span=match.span(),
+        line=line,
+        codes=tuple(c.upper() for c in codes),
+        paragraph=ACTIONS[action],
+        text=" ".join(match.group(0).split()),
+    )
 
 
 def blank(document: Document, spans: list[Span]) -> Document:

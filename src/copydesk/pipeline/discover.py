@@ -10,8 +10,15 @@ from pathlib import Path
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 # Files that sit beside drafts but are not drafts.
-NOT_ARTICLES = ("*.sources.yaml", "sources.yaml", "*.gold.yaml", "README*", "CHANGELOG*",
-                "LICENSE*", "requirements*.txt")
+NOT_ARTICLES = (
+    "*.sources.yaml",
+    "sources.yaml",
+    "*.gold.yaml",
+    "README*",
+    "CHANGELOG*",
+    "LICENSE*",
+    "requirements*.txt",
+)
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", ".venv", "site-packages"}
 STDIN = "-"
 
@@ -39,7 +46,9 @@ def expand(target: str, excludes: tuple[str, ...]) -> Iterator[str]:
     if glob.has_magic(target):
         matches = sorted(glob.glob(target, recursive=True))
         for match in matches:
-            yield from expand(match, excludes) if Path(match).is_dir() else filtered([match], excludes)
+            yield from (
+                expand(match, excludes) if Path(match).is_dir() else filtered([match], excludes)
+            )
         return
     path = Path(target)
     if path.is_dir():
@@ -75,7 +84,8 @@ def filtered(paths: Iterable[str], excludes: tuple[str, ...]) -> Iterator[str]:
             continue
         if any(fnmatch.fnmatch(name, pattern) for pattern in NOT_ARTICLES):
             continue
-        if any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern)
-               for pattern in excludes):
+        if any(
+            fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern) for pattern in excludes
+        ):
             continue
         yield path

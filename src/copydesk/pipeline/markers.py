@@ -31,7 +31,11 @@ def find_markers(text: str) -> tuple[Marker, ...]:
     markers = []
     for match in MARKER.finditer(text):
         start = match.start()
-        if start and text[start - 1] in "/=?&#\\" or URLISH.search(text[max(0, start - 200):start]):
+        if (
+            start
+            and text[start - 1] in "/=?&#\\"
+            or URLISH.search(text[max(0, start - 200) : start])
+        ):
             continue  # inside a URL or an index expression, not a citation
         labels = expand(match.group("body"))
         if labels:

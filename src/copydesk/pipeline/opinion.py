@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT",
-                           "WORK_OF_ART", "EVENT", "LAW"})
+NAME_ENTITIES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+)
 NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
@@ -43,12 +44,44 @@ SINGLE_QUOTES = {"‘": "’", "'": "'"}
 QUESTION_WORDS = frozenset({"really", "possibly", "even", "ever", "else"})
 LEADING_WORDS = frozenset({"just", "so", "now", "and", "but", "then", "yet"})
 CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!"})
-MONTHS_AND_DAYS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "tomorrow"})
+MONTHS_AND_DAYS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tomorrow",
+    }
+)
 # Multi-word entries of these lists are matched on the text, as this family.
 PHRASE_FAMILIES = {
     "phrases": "phrase",
@@ -82,8 +115,9 @@ def opinion_cue(sent: SpacySpan) -> str | None:
     if not is_opinion(cues):
         return None
     lex = lexicon().opinion
-    best = max(cues, key=lambda cue: (cue.family in lex.decisive,
-                                      lex.weights.get(cue.family, 0.0), -cue.i))
+    best = max(
+        cues, key=lambda cue: (cue.family in lex.decisive, lex.weights.get(cue.family, 0.0), -cue.i)
+    )
     return best.text
 
 
@@ -91,8 +125,7 @@ def is_opinion(cues: Iterable[Cue]) -> bool:
     """Tell whether a sentence with these cues is the writer's opinion."""
     lex = lexicon().opinion
     cues = list(cues)
-    return any(cue.family in lex.decisive for cue in cues) or (
-        opinion_score(cues) >= lex.threshold)
+    return any(cue.family in lex.decisive for cue in cues) or (opinion_score(cues) >= lex.threshold)
 
 
 def opinion_score(cues: Iterable[Cue]) -> float:
@@ -108,10 +141,13 @@ def find_cues(sent: SpacySpan) -> list[Cue]:
     reported = reported_tokens(sent, lex)
     found = {
         cue
-        for cue in (*word_cues(sent, lex), *phrase_cues(sent, lex),
-                    *sentence_cues(sent, lex), *scare_quotes(sent, lex, quoted))
-        if cue.i not in reported
-        and (cue.i not in quoted or cue.family == "scare_quote")
+        for cue in (
+            *word_cues(sent, lex),
+            *phrase_cues(sent, lex),
+            *sentence_cues(sent, lex),
+            *scare_quotes(sent, lex, quoted),
+        )
+        if cue.i not in reported and (cue.i not in quoted or cue.family == "scare_quote")
     }
     return sorted(found, key=lambda cue: (cue.i, cue.family))
 
@@ -176,8 +212,9 @@ def subjects(token: Token) -> list[Token]:
 
 def reports_words(verb: Token) -> bool:
     """Tell whether a reporting verb reports words here, not only an act."""
-    if any(c.dep_ in {"ccomp", "xcomp", "oprd", "parataxis"} or c.lower_ == "as"
-           for c in verb.children):
+    if any(
+        c.dep_ in {"ccomp", "xcomp", "oprd", "parataxis"} or c.lower_ == "as" for c in verb.children
+    ):
         # "Economists describe the plan as reckless." (but "The council called
         # in outside auditors" reports no words)
         return True
@@ -192,16 +229,19 @@ def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
     inside: set[int] = set()
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.lower_ == "according" and token.i + 1 < sent.end \
-                and token.nbor().lower_ == "to":
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
             # "According to analysts, the move is a bold bet."
             clause = token.head if token.dep_ != "ROOT" else token
             inside.update(t.i for t in clause.subtree)
-        elif (lex.has("reporting_passives", lemma) and token.tag_ == "VBN"
-              and any(c.dep_ == "auxpass" for c in token.children)):
+        elif (
+            lex.has("reporting_passives", lemma)
+            and token.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in token.children)
+        ):
             # "The merger is expected to close next month."
-            inside.update(t.i for c in token.children if c.dep_ in {"xcomp", "ccomp"}
-                          for t in c.subtree)
+            inside.update(
+                t.i for c in token.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree
+            )
         elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
             speaks = any(is_speaker(s, lex) for s in subjects(token))
             if speaks and reports_words(token):
@@ -216,8 +256,7 @@ def reported_by(verb: Token) -> set[int]:
         # the speaker's description ("The minister, whose record is dismal,
         # said ...") and a comment on the saying ("The report, tellingly,
         # notes that ...").
-        own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS | {"advmod"}
-               for t in c.subtree}
+        own = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS | {"advmod"} for t in c.subtree}
         return {t.i for t in verb.sent if t.i not in own}
     if verb.dep_ == "advcl" and any(c.lower_ == "as" for c in verb.children):
         # "As the regulator noted, the rules are vague."
@@ -255,8 +294,7 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_intensifier(token, lex):
         # "The rollout was deeply flawed."
         yield "intensifier"
-    if token.pos_ == "VERB" and lex.has("framing_verbs", lemma) \
-            and is_framing(token, lex):
+    if token.pos_ == "VERB" and lex.has("framing_verbs", lemma) and is_framing(token, lex):
         # "This partnership signals a strategic shift for Elon Musk."
         yield "framing_verb"
     if token.pos_ in {"ADV", "INTJ"} and lex.has("stance_adverbs", lower):
@@ -274,8 +312,11 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_writer(token, lex):
         # "I believe the plan will fail." / "We are sleepwalking into a crisis."
         yield "first_person"
-    if token.pos_ == "PRON" and lex.has("second_person", lower) \
-            and token.ent_type_ not in NAME_ENTITIES:
+    if (
+        token.pos_ == "PRON"
+        and lex.has("second_person", lower)
+        and token.ent_type_ not in NAME_ENTITIES
+    ):
         # "You would be forgiven for missing the fine print."
         yield "reader_address"
     if is_superlative(token, lex):
@@ -284,15 +325,23 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if lex.has("absolutes", lower) and token.pos_ in {"ADV", "PRON", "DET", "NOUN"}:
         # "Nobody wants higher fees."
         yield "absolute"
-    if lex.has("minimizers", lower) and token.dep_ in {"advmod", "amod"} \
-            and not next_is_number(token):
+    if (
+        lex.has("minimizers", lower)
+        and token.dep_ in {"advmod", "amod"}
+        and not next_is_number(token)
+    ):
         # "The merger was merely a rebranding." (but "only 20 percent" is a figure)
         yield "minimizer"
     if token.dep_ == "neg" and is_contrast(token):
         # "The delay is not an accident but a strategy."
         yield "argument_marker"
-    if token.is_upper and len(token) > 2 and token.is_alpha and not token.ent_type_ \
-            and lex.has("emphasis_words", lower):
+    if (
+        token.is_upper
+        and len(token) > 2
+        and token.is_alpha
+        and not token.ent_type_
+        and lex.has("emphasis_words", lower)
+    ):
         # "The plan does NOT cut costs." (but "the FDA" is a name)
         yield "emphasis"
 
@@ -309,8 +358,11 @@ def is_loaded(token: Token, lex: OpinionCues) -> bool:
     if token.pos_ == "ADJ" or token.tag_ in {"VBN", "VBG"}:
         # "an unhinged rant"; the tagger also calls a noun such as "nonsense"
         # an adjective when it stands alone after "is".
-        if lex.has("loaded_adjectives", lower) or lex.has("loaded_adjectives", lemma) \
-                or lex.has("loaded_nouns", lower):
+        if (
+            lex.has("loaded_adjectives", lower)
+            or lex.has("loaded_adjectives", lemma)
+            or lex.has("loaded_nouns", lower)
+        ):
             return True
     if token.pos_ in {"NOUN", "PROPN"}:
         return lex.has("loaded_nouns", lemma) or lex.has("loaded_nouns", lower)
@@ -358,9 +410,14 @@ def is_intensifier(token: Token, lex: OpinionCues) -> bool:
     following = token.nbor() if token.i + 1 < len(token.doc) else token
     if token.dep_ == "advmod":
         # "so far", "far more", "too many", "and so on" measure or list.
-        return token.head.pos_ in {"ADJ", "ADV"} and following.lower_ != "on" and not (
-            lex.has("quantity_words", token.head.lower_)
-            or lex.has("quantity_words", following.lower_))
+        return (
+            token.head.pos_ in {"ADJ", "ADV"}
+            and following.lower_ != "on"
+            and not (
+                lex.has("quantity_words", token.head.lower_)
+                or lex.has("quantity_words", following.lower_)
+            )
+        )
     if following.lower_ in {"as", "and"}:
         return False  # "such as", "such and such"
     # "It was sheer luck." / "Such a waste."
@@ -373,10 +430,14 @@ def is_hedge(token: Token, lex: OpinionCues) -> bool:
         # "The firm seems keen." / "It seems like a trap." / "It appears that ..."
         # (but "She appeared in court" is a fact)
         deps = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
-        return any(c.dep_ in deps or c.dep_ == "prep" and token.lemma_ == "seem"
-                   for c in token.children)
-    return token.pos_ in {"ADV", "ADJ"} and lex.has("hedge_words", token.lower_) \
+        return any(
+            c.dep_ in deps or c.dep_ == "prep" and token.lemma_ == "seem" for c in token.children
+        )
+    return (
+        token.pos_ in {"ADV", "ADJ"}
+        and lex.has("hedge_words", token.lower_)
         and token.dep_ in {"advmod", "acomp", "amod"}
+    )
 
 
 def is_prescription(token: Token, lex: OpinionCues) -> bool:
@@ -384,14 +445,17 @@ def is_prescription(token: Token, lex: OpinionCues) -> bool:
     if token.pos_ == "VERB" and token.lemma_ == "need":
         # "Regulators need to act now." (but "The deal still needs to be
         # approved" states a step)
-        return any(c.dep_ == "xcomp" and all(g.dep_ != "auxpass" for g in c.children)
-                   for c in token.children)
+        return any(
+            c.dep_ == "xcomp" and all(g.dep_ != "auxpass" for g in c.children)
+            for c in token.children
+        )
     if token.tag_ != "MD" or not lex.has("prescriptive_modals", token.lemma_.lower()):
         return False
     verb = token.head
     # "The council decides what should be built" describes; it does not prescribe.
     return verb.dep_ in {"ROOT", "conj", "ccomp"} and not any(
-        c.tag_ in {"WP", "WDT", "WRB"} for c in verb.children)
+        c.tag_ in {"WP", "WDT", "WRB"} for c in verb.children
+    )
 
 
 def is_writer(token: Token, lex: OpinionCues) -> bool:
@@ -399,8 +463,11 @@ def is_writer(token: Token, lex: OpinionCues) -> bool:
     lower = token.lower_
     if token.pos_ != "PRON" or not lex.has("first_person", lower):
         return False
-    if token.ent_type_ in NAME_ENTITIES or token.text == "US" or (
-            token.is_title and token.i != token.sent.start):
+    if (
+        token.ent_type_ in NAME_ENTITIES
+        or token.text == "US"
+        or (token.is_title and token.i != token.sent.start)
+    ):
         return False  # a name, "Save Our Parks", or the country, "the US"
     if lower not in FIRST_SINGULAR:
         return True  # "We are sleepwalking into a crisis."
@@ -415,14 +482,15 @@ def is_superlative(token: Token, lex: OpinionCues) -> bool:
         return not lex.has("factual_superlatives", token.lower_)  # not "the largest"
     if token.lower_ in {"most", "least"} and token.dep_ == "advmod":
         # "the most reckless plan" (but not "the most recent figures")
-        return token.head.pos_ in {"ADJ", "ADV"} and \
-            not lex.has("factual_superlatives", token.head.lower_)
+        return token.head.pos_ in {"ADJ", "ADV"} and not lex.has(
+            "factual_superlatives", token.head.lower_
+        )
     return False
 
 
 def is_contrast(neg: Token) -> bool:
     """Tell whether a negation opens a "not X but Y" correction."""
-    for token in neg.doc[neg.i + 1:min(neg.i + 12, neg.sent.end)]:
+    for token in neg.doc[neg.i + 1 : min(neg.i + 12, neg.sent.end)]:
         if token.text in CLAUSE_ENDS:
             return False
         if token.lower_ == "but" and token.dep_ == "cc":
@@ -477,28 +545,32 @@ def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:
     doc = span.doc
     for sent in doc.sents:
         if sent.start < span.end and sent.end > span.start:
-            yield doc[max(sent.start, span.start):min(sent.end, span.end)]
+            yield doc[max(sent.start, span.start) : min(sent.end, span.end)]
 
 
 def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
     """Yield questions and imperatives: the writer turning to the reader."""
-    words = [t for t in sub
-             if not (t.is_space or t.is_punct or t._.citation is not None)]
+    words = [t for t in sub if not (t.is_space or t.is_punct or t._.citation is not None)]
     if not words:
         return
     ending = [t for t in sub if not (t.is_space or t._.citation is not None)][-1]
     if ending.text == "?":
         # "Who could possibly object?" asks nothing; "Why did prices rise?" may
         # only announce the answer, so it counts for less.
-        rhetorical = any(t.tag_ == "MD" or t.dep_ == "neg" or t.lower_ in QUESTION_WORDS
-                         for t in words)
+        rhetorical = any(
+            t.tag_ == "MD" or t.dep_ == "neg" or t.lower_ in QUESTION_WORDS for t in words
+        )
         yield Cue("rhetorical_question" if rhetorical else "question", "?", ending.i)
     # "Just consider the cost." / "Now look at the bill."
     leading = words[0].lower_ in LEADING_WORDS and len(words) > 1
     first = words[1] if leading else words[0]
     root = sub.root
-    if root.tag_ == "VB" and root.i == first.i and not subjects(root) and not any(
-            c.dep_ in {"aux", "auxpass"} for c in root.children):
+    if (
+        root.tag_ == "VB"
+        and root.i == first.i
+        and not subjects(root)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+    ):
         # "Consider the cost of the delay."
         yield Cue("reader_address", root.text, root.i)
 
@@ -512,8 +584,13 @@ def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
     for ent in sent.ents:
         # "the one thing", "in those days" and "for decades" are not the exact
         # figures and dates of a report.
-        exact = any(t.is_digit or t.like_num and any(c.isdigit() for c in t.text)
-                    or t.lower_ in MONTHS_AND_DAYS for t in ent)
+        exact = any(
+            t.is_digit
+            or t.like_num
+            and any(c.isdigit() for c in t.text)
+            or t.lower_ in MONTHS_AND_DAYS
+            for t in ent
+        )
         if ent.label_ in NUMBER_ENTITIES and (exact or ent.label_ != "CARDINAL"):
             # "The company paid $9,500 in fines."
             yield Cue("figure", ent.text, ent.start)
@@ -522,8 +599,11 @@ def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
             yield Cue("date", ent.text, ent.start)
     for sub in sentences_in(sent):
         root = sub.root
-        if root.tag_ == "VBD" and root.lemma_ != "be" and \
-                not any(c.tag_ == "MD" for c in root.children):
+        if (
+            root.tag_ == "VBD"
+            and root.lemma_ != "be"
+            and not any(c.tag_ == "MD" for c in root.children)
+        ):
             # "The board approved the plan." (but "The plan was a mistake" judges)
             yield Cue("past_narrative", root.text, root.i)
 
@@ -535,8 +615,11 @@ def scare_quotes(sent: SpacySpan, lex: OpinionCues, quoted: set[int]) -> Iterato
     “net zero”" and "a rocket dubbed “Starship”" only mention words.
     """
     doc = sent.doc
-    if any(lex.has("reporting_verbs", t.lemma_.lower()) and t.pos_ == "VERB"
-           for t in sent if t.i not in quoted):
+    if any(
+        lex.has("reporting_verbs", t.lemma_.lower()) and t.pos_ == "VERB"
+        for t in sent
+        if t.i not in quoted
+    ):
         return  # "The union complained of “unsafe staffing”": a partial quotation
     runs: list[list[int]] = []
     for i in sorted(quoted):
@@ -550,9 +633,9 @@ def scare_quotes(sent: SpacySpan, lex: OpinionCues, quoted: set[int]) -> Iterato
             continue  # a quotation of a whole saying, not of a word
         if run[0] <= sent.start + 1 and run[-1] >= sent.end - 2:
             continue  # the whole sentence is a quotation
-        before = doc[max(sent.start, run[0] - 5):run[0]]
+        before = doc[max(sent.start, run[0] - 5) : run[0]]
         if any(lex.has("mention_words", t.lemma_.lower()) for t in before):
             continue  # "the phrase “net zero”", "in the words of an aide, “...”"
         if len(inner) > 1 and all(t.is_title for t in inner):
             continue  # a title: “Made in America”
-        yield Cue("scare_quote", doc[run[0]:run[-1] + 1].text, run[0])
+        yield Cue("scare_quote", doc[run[0] : run[-1] + 1].text, run[0])

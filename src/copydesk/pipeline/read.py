@@ -21,8 +21,14 @@ from copydesk.dates import parse_iso, resolve_date
 from copydesk.errors import InputError
 from copydesk.models import Document, Format, Span, line_starts
 
-SUFFIXES = {".txt": Format.TEXT, ".text": Format.TEXT, ".md": Format.MARKDOWN,
-            ".markdown": Format.MARKDOWN, ".html": Format.HTML, ".htm": Format.HTML}
+SUFFIXES = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+}
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # "HOUSTON, May 7, 2026 — " or "MEMPHIS, Tenn., May 7, 2026 -- "; the dateline is
@@ -36,8 +42,9 @@ UTF8_BOM = b"\xef\xbb\xbf"
 BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
 
 
-def read_document(path: Path, *, published: date | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(
+    path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
     """Read the article at ``path``; ``published`` overrides its own date."""
     name = str(path)
     try:
@@ -66,8 +73,9 @@ def read_document(path: Path, *, published: date | None = None,
     except ValueError as exc:  # a path with a NUL byte in it
         raise InputError(errors.MISSING_FILE, path=name) from exc
     if len(data) > max_bytes:
-        raise InputError(errors.TOO_LARGE.format(size=f"over {max_bytes}", limit=max_bytes),
-                         path=name)
+        raise InputError(
+            errors.TOO_LARGE.format(size=f"over {max_bytes}", limit=max_bytes), path=name
+        )
     return parse_document(data, name, fmt, published=published)
 
 
@@ -86,13 +94,19 @@ def link_target_outside_repository(path: Path) -> Path | None:
     return None if target.is_relative_to(root.resolve()) else target
 
 
-def read_stream(stream: BinaryIO, *, name: str = "-", published: date | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_stream(
+    stream: BinaryIO,
+    *,
+    name: str = "-",
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read an article from a binary stream such as standard input."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(errors.TOO_LARGE.format(size=f"over {max_bytes}", limit=max_bytes),
-                         path=name)
+        raise InputError(
+            errors.TOO_LARGE.format(size=f"over {max_bytes}", limit=max_bytes), path=name
+        )
     return parse_document(data, name, sniff_format(data), published=published)
 
 
@@ -120,12 +134,14 @@ def decode(data: bytes, name: str) -> str:
         # NOTE: offsets count the BOM, so that they are offsets in the file: with
         # "utf-8-sig", b"\xef\xbb\xbfcaf\xe9" reported byte 0x66 at offset 3.
         offset = skip + exc.start
-        raise InputError(errors.NOT_UTF8.format(byte=data[offset], offset=offset),
-                         path=name) from exc
+        raise InputError(
+            errors.NOT_UTF8.format(byte=data[offset], offset=offset), path=name
+        ) from exc
 
 
-def parse_document(data: bytes, name: str, fmt: Format, *,
-                   published: date | None = None) -> Document:
+def parse_document(
+    data: bytes, name: str, fmt: Format, *, published: date | None = None
+) -> Document:
     """Turn the bytes of an article into a ``Document``."""
     text = decode(data, name)
     if not text.strip():
@@ -190,7 +206,9 @@ def trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-def blank_dateline(view: str, blocks: tuple[Span, ...]) -> tuple[str, tuple[Span, ...], date | None]:
+def blank_dateline(
+    view: str, blocks: tuple[Span, ...]
+) -> tuple[str, tuple[Span, ...], date | None]:
     """Blank a leading dateline such as ``MEMPHIS, May 7, 2026 —`` and read its date."""
     if not blocks:
         return view, blocks, None
@@ -201,8 +219,8 @@ def blank_dateline(view: str, blocks: tuple[Span, ...]) -> tuple[str, tuple[Span
     found = resolve_date(match.group("date"), None)
     when = parse_iso(found) if found else None
     # Newlines stay, as in ``mask``: "HOUSTON, May 7, 2026 --\nText" keeps its line break.
-    blanked = "".join(c if c in "\r\n" else " " for c in view[match.start():match.end()])
-    view = view[: match.start()] + blanked + view[match.end():]
+    blanked = "".join(c if c in "\r\n" else " " for c in view[match.start() : match.end()])
+    view = view[: match.start()] + blanked + view[match.end() :]
     # A paragraph that is nothing but a dateline leaves no prose behind.
     rest = trim(view, match.end(), end)
     return view, ((rest,) if rest else ()) + tuple(blocks[1:]), when
@@ -217,6 +235,7 @@ def mask(text: str, keep: list[Span]) -> str:
 
 
 # --- Markdown -----------------------------------------------------------------
+
 
 def markdown_layout(text: str) -> Layout:
     """Find the prose paragraphs, front matter and footnotes of a Markdown text."""
@@ -251,8 +270,9 @@ def markdown_layout(text: str) -> Layout:
                 blocks.append(span)
         if token.nesting == 1:
             parent = token.type
-    return Layout(view=mask(text, keep), blocks=tuple(blocks), published=published,
-                  footnotes=tuple(footnotes))
+    return Layout(
+        view=mask(text, keep), blocks=tuple(blocks), published=published, footnotes=tuple(footnotes)
+    )
 
 
 def inline_pieces(text: str, start: int, end: int, children: list) -> list[Span]:
@@ -280,7 +300,7 @@ def inline_pieces(text: str, start: int, end: int, children: list) -> list[Span]
 
 
 def markdown_line_starts(text: str) -> list[int]:
-    """Return line starts as markdown-it counts lines (it reads ``\\r\\n`` and ``\\r`` as ``\\n``)."""
+    """Return line starts as markdown-it counts them (it reads CRLF and CR as LF)."""
     return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
 
 
@@ -304,9 +324,11 @@ def front_matter_date(content: str, text: str) -> date | None:
         meta = loader.get_single_data()
     except yaml.YAMLError as exc:
         problem, line, column = yaml_problem(exc, content)
-        raise InputError(errors.YAML_SYNTAX.format(problem=problem),
-                         line=line + FRONT_MATTER_FIRST_LINE if line is not None else None,
-                         column=column + 1 if column is not None else None) from exc
+        raise InputError(
+            errors.YAML_SYNTAX.format(problem=problem),
+            line=line + FRONT_MATTER_FIRST_LINE if line is not None else None,
+            column=column + 1 if column is not None else None,
+        ) from exc
     finally:
         if loader is not None:
             loader.dispose()
@@ -369,24 +391,87 @@ def front_matter_loader() -> type:
             except (ValueError, OverflowError, TypeError) as exc:
                 # ``date: 2026-13-45`` reaches datetime(), which raises ValueError.
                 mark = node.start_mark
-                raise InputError(errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
-                                 line=mark.line + FRONT_MATTER_FIRST_LINE,
-                                 column=mark.column + 1) from exc
+                raise InputError(
+                    errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
+                    line=mark.line + FRONT_MATTER_FIRST_LINE,
+                    column=mark.column + 1,
+                ) from exc
 
     return FrontMatterLoader
 
 
 # --- HTML ---------------------------------------------------------------------
 
-SKIPPED_TAGS = {"script", "style", "head", "title", "noscript", "template", "svg",
-                "h1", "h2", "h3", "h4", "h5", "h6", "nav", "header", "footer", "code", "pre",
-                "figcaption", "button", "select", "textarea"}
-BLOCK_TAGS = {"p", "li", "blockquote", "div", "section", "article", "td", "th", "dd", "dt",
-              "br", "hr", "main", "aside", "ul", "ol", "table", "tr", "body", "figure"}
-VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
-             "source", "track", "wbr"}
-DATE_META = {"date", "pubdate", "publish-date", "article:published_time", "dc.date",
-             "dc.date.issued", "datepublished"}
+SKIPPED_TAGS = {
+    "script",
+    "style",
+    "head",
+    "title",
+    "noscript",
+    "template",
+    "svg",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "nav",
+    "header",
+    "footer",
+    "code",
+    "pre",
+    "figcaption",
+    "button",
+    "select",
+    "textarea",
+}
+BLOCK_TAGS = {
+    "p",
+    "li",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "br",
+    "hr",
+    "main",
+    "aside",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "body",
+    "figure",
+}
+VOID_TAGS = {
+    "br",
+    "hr",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+}
+DATE_META = {
+    "date",
+    "pubdate",
+    "publish-date",
+    "article:published_time",
+    "dc.date",
+    "dc.date.issued",
+    "datepublished",
+}
 
 
 class _ProseFinder(HTMLParser):
@@ -435,7 +520,9 @@ class _ProseFinder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             values = {k.lower(): (v or "") for k, v in attrs}
-            key = (values.get("name") or values.get("property") or values.get("itemprop") or "").lower()
+            key = (
+                values.get("name") or values.get("property") or values.get("itemprop") or ""
+            ).lower()
             if key in DATE_META and self.published is None:
                 self.published = parse_iso(values.get("content", "")[:10])
         if tag in BLOCK_TAGS:

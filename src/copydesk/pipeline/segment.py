@@ -11,7 +11,8 @@ from copydesk.pipeline.markers import find_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 # spaCy refuses texts over nlp.max_length; longer blocks are cut at line breaks.
 CHUNK_CHARS = 100_000
@@ -50,8 +51,7 @@ def chunk_blocks(document: Document) -> Iterator[tuple[int, str]]:
         yield start, document.view[start:end]
 
 
-def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan,
-                 offset: int) -> None:
+def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan, offset: int) -> None:
     """Append one spaCy sentence, or fold a stray marker into the one before."""
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
@@ -67,8 +67,15 @@ def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan,
         return
     start = offset + tokens[0].idx
     end = offset + tokens[-1].idx + len(tokens[-1].text)
-    segments.append(Segment(index=len(segments), span=(start, end),
-                            text=document.text[start:end], citations=citations, sent=sent))
+    segments.append(
+        Segment(
+            index=len(segments),
+            span=(start, end),
+            text=document.text[start:end],
+            citations=citations,
+            sent=sent,
+        )
+    )
 
 
 def citations_in(tokens: Iterable, offset: int) -> Iterator[Citation]:

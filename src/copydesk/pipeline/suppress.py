@@ -28,9 +28,14 @@ from copydesk.rules import RULES_BY_CODE
 from copydesk.selection import RuleFilter
 
 
-def apply_suppressions(article: ArticleReport, *, directives: tuple[Directive, ...] = (),
-                       rules: RuleFilter | None = None, ledger: Ledger | None = None,
-                       path: Path | None = None) -> ArticleReport:
+def apply_suppressions(
+    article: ArticleReport,
+    *,
+    directives: tuple[Directive, ...] = (),
+    rules: RuleFilter | None = None,
+    ledger: Ledger | None = None,
+    path: Path | None = None,
+) -> ArticleReport:
     """Return the article with suppressed claims marked and findings filtered.
 
     NOTE: this runs on verdicts that may come from the cache, so it needs no
@@ -54,8 +59,11 @@ def apply_suppressions(article: ArticleReport, *, directives: tuple[Directive, .
 
 def counts(claim: Claim) -> bool:
     """Return whether a claim could fail the gate: not supported and not yet suppressed."""
-    return (claim.verdict is not None and claim.verdict.label is not VerdictLabel.SUPPORTED
-            and claim.suppressed_by is None)
+    return (
+        claim.verdict is not None
+        and claim.verdict.label is not VerdictLabel.SUPPORTED
+        and claim.suppressed_by is None
+    )
 
 
 def suppress_by_config(claim: Claim, rules: RuleFilter, path: Path | None) -> Claim:
@@ -67,8 +75,9 @@ def suppress_by_config(claim: Claim, rules: RuleFilter, path: Path | None) -> Cl
     return replace(claim, suppressed_by=why) if why else claim
 
 
-def target(directive: Directive, sentences: tuple[Span, ...],
-           blocks: tuple[Span, ...]) -> Span | None:
+def target(
+    directive: Directive, sentences: tuple[Span, ...], blocks: tuple[Span, ...]
+) -> Span | None:
     """Return the span a directive covers: the next sentence, or that sentence's paragraph."""
     following = next((s for s in sentences if s[0] >= directive.span[1]), None)
     if following is None or not directive.paragraph:
@@ -77,8 +86,9 @@ def target(directive: Directive, sentences: tuple[Span, ...],
     return block or following
 
 
-def suppress_inline(claims: list[Claim], directive: Directive, sentences: tuple[Span, ...],
-                    article: ArticleReport) -> tuple[list[Claim], bool]:
+def suppress_inline(
+    claims: list[Claim], directive: Directive, sentences: tuple[Span, ...], article: ArticleReport
+) -> tuple[list[Claim], bool]:
     """Suppress the claims a directive covers that have one of its codes; say if any did."""
     span = target(directive, sentences, article.document.blocks)
     if span is None:
@@ -87,8 +97,12 @@ def suppress_inline(claims: list[Claim], directive: Directive, sentences: tuple[
     used = False
     result = []
     for claim in claims:
-        if (span[0] <= claim.span[0] < span[1] and counts(claim) and claim.verdict is not None
-                and claim.verdict.code in directive.codes):
+        if (
+            span[0] <= claim.span[0] < span[1]
+            and counts(claim)
+            and claim.verdict is not None
+            and claim.verdict.code in directive.codes
+        ):
             claim = replace(claim, suppressed_by=note)
             used = True
         result.append(claim)
@@ -104,8 +118,13 @@ def unused(directive: Directive, sentences: tuple[Span, ...]) -> Finding:
         message = f"Suppression of {codes} has no sentence after it."
     else:
         message = f"Suppression of {codes} matches no claim in the next {where}."
-    return Finding(code=rule.code, reason=Reason.UNUSED_SUPPRESSION, level=rule.level,
-                   message=message, line=directive.line)
+    return Finding(
+        code=rule.code,
+        reason=Reason.UNUSED_SUPPRESSION,
+        level=rule.level,
+        message=message,
+        line=directive.line,
+    )
 
 
 def suppress_reviewed(claims: list[Claim], ledger: Ledger, text: str) -> list[Claim]:
@@ -129,8 +148,9 @@ def suppress_reviewed(claims: list[Claim], ledger: Ledger, text: str) -> list[Cl
 
 def review_suppression(entry: LedgerEntry, ledger: Ledger) -> Suppression:
     """Return the suppression a ledger review gives."""
-    return Suppression(SuppressionKind.LEDGER, entry.review_note(), path=ledger.path,
-                       line=entry.line)
+    return Suppression(
+        SuppressionKind.LEDGER, entry.review_note(), path=ledger.path, line=entry.line
+    )
 
 
 def stale_reviews(claims: tuple[Claim, ...], ledger: Ledger, text: str) -> list[Finding]:
@@ -138,8 +158,13 @@ def stale_reviews(claims: tuple[Claim, ...], ledger: Ledger, text: str) -> list[
     rule = RULES_BY_CODE["CD902"]
     current = {claim_sha256(claim, text) for claim in claims}
     return [
-        Finding(code=rule.code, reason=Reason.STALE_REVIEW, level=rule.level,
-                message=f"Review of {entry.id} ({ledger.path}:{entry.line}) is for a sentence "
-                        "that changed.")
-        for digest, entry in ledger.reviewed().items() if digest not in current
+        Finding(
+            code=rule.code,
+            reason=Reason.STALE_REVIEW,
+            level=rule.level,
+            message=f"Review of {entry.id} ({ledger.path}:{entry.line}) is for a sentence "
+            "that changed.",
+        )
+        for digest, entry in ledger.reviewed().items()
+        if digest not in current
     ]

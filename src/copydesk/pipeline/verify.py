@@ -58,28 +58,127 @@ SUPPORT_THRESHOLD = 0.37
 # The best sentence must state this share of the claim's weighted words before a
 # different date, number, place or party in it counts as a contradiction.
 CONTRADICTION_MATCH = 0.5
-MOTIVE_STOP = {"the", "a", "an", "to", "of", "its", "their", "his", "her", "and", "for", "in",
-               "on", "with", "that", "this", "by", "as", "be", "it", "is", "due", "because"}
-NAME_STOP = {"the", "of", "and", "for", "in", "on", "at", "de", "la", "le", "du", "van",
-             "von", "der", "da", "di", "a", "an", "&", "inc", "ltd", "llc", "co", "corp",
-             "mr", "mrs", "ms", "dr", "jr", "sr"}
+MOTIVE_STOP = {
+    "the",
+    "a",
+    "an",
+    "to",
+    "of",
+    "its",
+    "their",
+    "his",
+    "her",
+    "and",
+    "for",
+    "in",
+    "on",
+    "with",
+    "that",
+    "this",
+    "by",
+    "as",
+    "be",
+    "it",
+    "is",
+    "due",
+    "because",
+}
+NAME_STOP = {
+    "the",
+    "of",
+    "and",
+    "for",
+    "in",
+    "on",
+    "at",
+    "de",
+    "la",
+    "le",
+    "du",
+    "van",
+    "von",
+    "der",
+    "da",
+    "di",
+    "a",
+    "an",
+    "&",
+    "inc",
+    "ltd",
+    "llc",
+    "co",
+    "corp",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "jr",
+    "sr",
+}
 WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?<![\d.,])(1[0-9]\d\d|20\d\d)(?![\d.,]\d)")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-DATE_WORDS = set(MONTHS) | {m[:3] for m in MONTHS} | {
-    "sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+DATE_WORDS = (
+    set(MONTHS)
+    | {m[:3] for m in MONTHS}
+    | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 # Wikipedia adds converted units in brackets: "355 feet (108 m)" states one amount.
 CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]*\.?\s*\(([^()]*\d[^()]*)\)")
 # Maintenance tags copied from Wikipedia with a sentence: "[citation needed]".
-WIKI_TAGS = re.compile(r"\[(?:citation|clarification|verification|better source|page|"
-                       r"when|who|which|by whom|according to whom|dubious|failed "
-                       r"verification|original research)[^\]]*\]", re.I)
+WIKI_TAGS = re.compile(
+    r"\[(?:citation|clarification|verification|better source|page|"
+    r"when|who|which|by whom|according to whom|dubious|failed "
+    r"verification|original research)[^\]]*\]",
+    re.I,
+)
 # Suffixes the light stemmer strips, longest first: "acquisitions" ~ "acquired".
-SUFFIXES = ("izations", "ization", "ational", "fulness", "iveness", "ations", "ation",
-            "ments", "ment", "ness", "ings", "ing", "ities", "ity", "ies", "ied", "ers",
-            "edly", "ed", "ly", "es", "er", "s", "ians", "ian", "ans", "an", "al", "ic",
-            "ive", "ous")
+SUFFIXES = (
+    "izations",
+    "ization",
+    "ational",
+    "fulness",
+    "iveness",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ness",
+    "ings",
+    "ing",
+    "ities",
+    "ity",
+    "ies",
+    "ied",
+    "ers",
+    "edly",
+    "ed",
+    "ly",
+    "es",
+    "er",
+    "s",
+    "ians",
+    "ian",
+    "ans",
+    "an",
+    "al",
+    "ic",
+    "ive",
+    "ous",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +243,9 @@ class Match:
         return sorted(absent, key=lambda t: -self.terms[t])
 
 
-def verify_claims(claims: tuple[Claim, ...], sources: Mapping[str, CitedSource]
-                  ) -> tuple[Claim, ...]:
+def verify_claims(
+    claims: tuple[Claim, ...], sources: Mapping[str, CitedSource]
+) -> tuple[Claim, ...]:
     """Return the claims with a verdict each; a repeated claim shares the first's."""
     checked: dict[str, Claim] = {}
     indexes: dict[tuple[str, ...], SourceIndex] = {}
@@ -162,8 +262,14 @@ def make_verdict(reason: Reason, message: str, **fields: object) -> Verdict:
     """Build a verdict from the rule behind a reason."""
     rule = RULES_BY_REASON[reason]
     assert rule.verdict is not None
-    return Verdict(label=rule.verdict, reason=reason, code=rule.code, level=rule.level,
-                   message=message, **fields)  # type: ignore[arg-type]
+    return Verdict(
+        label=rule.verdict,
+        reason=reason,
+        code=rule.code,
+        level=rule.level,
+        message=message,
+        **fields,
+    )  # type: ignore[arg-type]
 
 
 def labels(keys: list[str]) -> str:
@@ -183,39 +289,48 @@ def subject(keys: list[str]) -> tuple[str, bool]:
     return ("Sources " if plural else "Source ") + labels(keys), plural
 
 
-def verify(claim: Claim, sources: Mapping[str, CitedSource],
-           indexes: dict[tuple[str, ...], SourceIndex] | None = None) -> Verdict:
+def verify(
+    claim: Claim,
+    sources: Mapping[str, CitedSource],
+    indexes: dict[tuple[str, ...], SourceIndex] | None = None,
+) -> Verdict:
     """Return the verdict on one claim.
 
     ``indexes`` caches the index of each set of cited sources across the claims
     of one article, so that a long source is indexed once.
     """
     if claim.kind is ClaimKind.OPINION:
-        return make_verdict(Reason.OPINION, f"Writer's judgement ({claim.opinion_cue!r}).",
-                            confidence=0.7)
+        return make_verdict(
+            Reason.OPINION, f"Writer's judgement ({claim.opinion_cue!r}).", confidence=0.7
+        )
     if not claim.citations:
         return make_verdict(Reason.UNCITED, "Factual claim with no citation.", confidence=0.95)
     missing_labels = list(dict.fromkeys(c.label for c in claim.citations if c.source is None))
     if missing_labels:
         noun, verb = ("Citations", "are") if len(missing_labels) > 1 else ("Citation", "is")
-        return make_verdict(Reason.DANGLING_CITATION,
-                            f"{noun} {labels(missing_labels)} {verb} not in the registry.",
-                            confidence=1.0)
+        return make_verdict(
+            Reason.DANGLING_CITATION,
+            f"{noun} {labels(missing_labels)} {verb} not in the registry.",
+            confidence=1.0,
+        )
     cited = [sources[c.source] for c in claim.citations if c.source in sources]
     cited = list({s.source.label: s for s in cited}.values())
     readable = [s for s in cited if s.source.text is not None and s.sentences]
     unreadable = [s for s in cited if s.source.text is None or not s.sentences]
     if not readable:
         if not unreadable:
-            return make_verdict(Reason.SOURCE_UNAVAILABLE, "The cited source was not loaded.",
-                                confidence=1.0)
+            return make_verdict(
+                Reason.SOURCE_UNAVAILABLE, "The cited source was not loaded.", confidence=1.0
+            )
         first = unreadable[0].source
         # A record whose text is only blank lines or punctuation has nothing to check.
-        problem = first.problem or ("it has no text" if not (first.text or "").strip()
-                                    else "it has no sentences")
+        problem = first.problem or (
+            "it has no text" if not (first.text or "").strip() else "it has no sentences"
+        )
         name, _ = subject([s.source.label for s in unreadable])
-        return make_verdict(Reason.SOURCE_UNAVAILABLE, f"{name} cannot be read: {problem}.",
-                            confidence=1.0)
+        return make_verdict(
+            Reason.SOURCE_UNAVAILABLE, f"{name} cannot be read: {problem}.", confidence=1.0
+        )
     key = tuple(s.source.label for s in readable)
     if indexes is None:
         indexes = {}
@@ -224,8 +339,9 @@ def verify(claim: Claim, sources: Mapping[str, CitedSource],
     return compare(claim, readable, unavailable=bool(unreadable), index=indexes[key])
 
 
-def compare(claim: Claim, cited: list[CitedSource], *, unavailable: bool,
-            index: SourceIndex | None = None) -> Verdict:
+def compare(
+    claim: Claim, cited: list[CitedSource], *, unavailable: bool, index: SourceIndex | None = None
+) -> Verdict:
     """Compare a cited claim with the sentences of its readable sources."""
     index = index or index_sources(cited)
     found = match(claim, index)
@@ -236,9 +352,13 @@ def compare(claim: Claim, cited: list[CitedSource], *, unavailable: bool,
         name, _ = subject([conflict.label])
         # NOTE: WiCE has too few contradictions to calibrate on; the better the
         # sentence that says otherwise matches the claim, the surer the verdict.
-        return make_verdict(Reason.CONTRADICTED, f"{name} says {conflict}.", evidence=quotes,
-                            contradicted=tuple(str(c) for c in found.conflicts),
-                            confidence=round(0.5 + 0.45 * found.best, 2))
+        return make_verdict(
+            Reason.CONTRADICTED,
+            f"{name} says {conflict}.",
+            evidence=quotes,
+            contradicted=tuple(str(c) for c in found.conflicts),
+            confidence=round(0.5 + 0.45 * found.best, 2),
+        )
     name, plural = subject([s.source.label for s in cited])
     missing = list(found.gaps)
     if score < SUPPORT_THRESHOLD or not found.terms and not found.stated:
@@ -252,12 +372,21 @@ def compare(claim: Claim, cited: list[CitedSource], *, unavailable: bool,
     if missing:
         reason = Reason.SOURCE_UNAVAILABLE if unavailable else Reason.NOT_IN_SOURCE
         verb = "do not state" if plural else "does not state"
-        return make_verdict(reason, f"{name} {verb} {'; '.join(missing[:3])}.", evidence=quotes,
-                            missing=tuple(missing), confidence=round(1 - score, 2))
+        return make_verdict(
+            reason,
+            f"{name} {verb} {'; '.join(missing[:3])}.",
+            evidence=quotes,
+            missing=tuple(missing),
+            confidence=round(1 - score, 2),
+        )
     used, plural = subject([e.source for e in quotes] or [s.source.label for s in cited])
     verb = "state" if plural else "states"
-    return make_verdict(Reason.SUPPORTED, f"{used} {verb} {stated_words(found)}.",
-                        evidence=quotes, confidence=round(score, 2))
+    return make_verdict(
+        Reason.SUPPORTED,
+        f"{used} {verb} {stated_words(found)}.",
+        evidence=quotes,
+        confidence=round(score, 2),
+    )
 
 
 def stated_words(found: Match) -> str:
@@ -292,8 +421,17 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
                 index.amounts.append((i, amount))
             for quantity in sent.facts.slots.numbers:
                 if quantity.value is not None:
-                    index.amounts.append((i, Amount(quantity.text, quantity.value,
-                                                    normalise_unit(quantity.unit), sent.span)))
+                    index.amounts.append(
+                        (
+                            i,
+                            Amount(
+                                quantity.text,
+                                quantity.value,
+                                normalise_unit(quantity.unit),
+                                sent.span,
+                            ),
+                        )
+                    )
             index.dates.extend((i, iso) for iso in sent.facts.dates)
             for year in YEAR.findall(sent.text):
                 index.years.setdefault(year, []).append(i)
@@ -398,10 +536,12 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     chosen = choose_evidence(weights, hits, index, claim)
     covered = {t for t in terms if hits[t] & set(chosen)}
     window = sum(weights[t] for t in covered) / total
-    best = max((sum(w for t, w in weights.items() if i in hits[t]) / total for i in chosen),
-               default=0.0)
-    found = Match(terms=weights, hits=hits, chosen=chosen, coverage=coverage, window=window,
-                  best=best)
+    best = max(
+        (sum(w for t, w in weights.items() if i in hits[t]) / total for i in chosen), default=0.0
+    )
+    found = Match(
+        terms=weights, hits=hits, chosen=chosen, coverage=coverage, window=window, best=best
+    )
     check_dates(claim, index, found)
     check_amounts(claim, index, found)
     check_parties(claim, index, found)
@@ -416,8 +556,9 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 1)) + 1.0
 
 
-def choose_evidence(weights: dict[str, float], hits: dict[str, set[int]], index: SourceIndex,
-                    claim: Claim) -> list[int]:
+def choose_evidence(
+    weights: dict[str, float], hits: dict[str, set[int]], index: SourceIndex, claim: Claim
+) -> list[int]:
     """Return up to three sentences that together state most of the claim, best first."""
     gains: dict[int, float] = {}
     for term, sentences in hits.items():
@@ -466,8 +607,11 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.stated.append("the date")
             continue
         # "signed on May 4" against "signed on Wednesday" (May 6): same precision, other day.
-        near = [d for i, d in index.dates if i == top
-                and precision(d) >= precision(claimed) and not same_period(d, claimed)]
+        near = [
+            d
+            for i, d in index.dates
+            if i == top and precision(d) >= precision(claimed) and not same_period(d, claimed)
+        ]
         if near:
             label = index.pool[top][0].label if top is not None else ""
             found.conflicts.append(Conflict(label, near[0][: len(claimed)], claimed))
@@ -515,11 +659,18 @@ def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
             continue
         unit = normalise_unit(quantity.unit)
         # "1,500 jobs" against "1,200 jobs": an amount of the same kind in the same sentence.
-        near = [a for i, a in index.amounts if i == top and a.unit == unit
-                and (unit or quantity.counts) and not YEAR.fullmatch(a.text.strip())]
+        near = [
+            a
+            for i, a in index.amounts
+            if i == top
+            and a.unit == unit
+            and (unit or quantity.counts)
+            and not YEAR.fullmatch(a.text.strip())
+        ]
         if near and top is not None:
-            found.conflicts.append(Conflict(index.pool[top][0].label, near[0].text.strip(),
-                                            quantity.text))
+            found.conflicts.append(
+                Conflict(index.pool[top][0].label, near[0].text.strip(), quantity.text)
+            )
         else:
             found.gaps.append(f"the number {quantity.text}")
 
@@ -528,8 +679,7 @@ def amount_stated(quantity: Quantity, index: SourceIndex) -> bool:
     """Tell whether a source states an amount, however it is written."""
     unit = normalise_unit(quantity.unit)
     for _, amount in index.amounts:
-        if units_agree(unit, amount.unit) and agrees(quantity.value, quantity.text,
-                                                     amount.value):
+        if units_agree(unit, amount.unit) and agrees(quantity.value, quantity.text, amount.value):
             return True
     # "two children" in a source that writes "two" (and not "2").
     words = [w.lower() for w in WORD.findall(quantity.text)]
@@ -550,8 +700,9 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     parties = claim.facts.slots.parties
     for party in parties:
         if name_stated(party, index):
-            found.stated.append({1: "the party", 2: "both parties"}.get(len(parties),
-                                                                        "the parties"))
+            found.stated.append(
+                {1: "the party", 2: "both parties"}.get(len(parties), "the parties")
+            )
             continue
         conflict = other_party(claim, index, found, party)
         if conflict:
@@ -571,8 +722,11 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
     if top is None:
         return None
     own = claim_words(claim)
-    others = [p for p in index.pool[top][1].facts.slots.parties
-              if not any(w in own for w in name_tokens(p))]
+    others = [
+        p
+        for p in index.pool[top][1].facts.slots.parties
+        if not any(w in own for w in name_tokens(p))
+    ]
     return Conflict(index.pool[top][0].label, others[0], name) if len(others) == 1 else None
 
 
@@ -591,9 +745,15 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.stated.append("the place")
             continue
         own = claim_words(claim)
-        near = [p for p in index.pool[top][1].facts.places
+        near = (
+            [
+                p
+                for p in index.pool[top][1].facts.places
                 if not place_within(place, p) and not any(w in own for w in name_tokens(p))
-                ] if top is not None else []
+            ]
+            if top is not None
+            else []
+        )
         if near and top is not None:
             stated = near[0] if "," in place else near[0].split(",")[0]
             found.conflicts.append(Conflict(index.pool[top][0].label, stated, place))
@@ -603,22 +763,25 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
 
 def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match) -> None:
     """Look for each word the claim capitalises inside the sentence, as written."""
-    capitals = {w.lower() for i, w in enumerate(WORD.findall(claim.text))
-                if i > 0 and w[:1].isupper()}
+    capitals = {
+        w.lower() for i, w in enumerate(WORD.findall(claim.text)) if i > 0 and w[:1].isupper()
+    }
     for name in claim.facts.slots.parties + claim.facts.places:
         capitals.update(w.lower() for w in WORD.findall(name))
     # "American DJ" against a page that only says "America" elsewhere: names are matched
     # as written (or by their country), not by stem.
-    missing = [t for t in terms if t in capitals and t not in found.named
-               and not word_stated(t, index)]
+    missing = [
+        t for t in terms if t in capitals and t not in found.named and not word_stated(t, index)
+    ]
     already = " ".join(found.gaps).lower()
     for term in missing:
         if term in already:
             continue
         # The parser may not tag a name as a party ("with Siemens [1]."), so a name
         # another party stands in for is a contradiction too.
-        conflict = other_party(claim, index, found, as_written(term, claim)) \
-            if len(missing) == 1 else None
+        conflict = (
+            other_party(claim, index, found, as_written(term, claim)) if len(missing) == 1 else None
+        )
         if conflict:
             found.conflicts.append(conflict)
         else:
@@ -641,14 +804,19 @@ def word_stated(word: str, index: SourceIndex) -> bool:
     if any(f in index.word_postings for f in forms):
         return True
     # "Canadian gigs" in a source that says "Canada".
-    return any(all(w in index.word_postings for w in WORD.findall(place))
-               for place in table("demonyms").get(word, ()))
+    return any(
+        all(w in index.word_postings for w in WORD.findall(place))
+        for place in table("demonyms").get(word, ())
+    )
 
 
 def name_tokens(name: str) -> list[str]:
     """Return the words of a name that identify it (not "the", "of", "Inc.")."""
-    return [w.lower() for w in WORD.findall(name)
-            if w.lower() not in NAME_STOP and (len(w) > 1 or w.isupper())]
+    return [
+        w.lower()
+        for w in WORD.findall(name)
+        if w.lower() not in NAME_STOP and (len(w) > 1 or w.isupper())
+    ]
 
 
 def name_stated(name: str, index: SourceIndex) -> bool:
@@ -733,10 +901,20 @@ def features(found: Match) -> dict[str, float]:
     """Return the features of a match that the support score weighs."""
     if not found.terms:
         # A claim that is all slots ("Revenue was $5 million in 2024.") stands on them.
-        return {"bias": 1.0, "best": 1.0, "window": 1.0, "coverage": 1.0,
-                "gap": float(bool(found.gaps))}
-    return {"bias": 1.0, "best": found.best, "window": found.window,
-            "coverage": found.coverage, "gap": float(bool(found.gaps))}
+        return {
+            "bias": 1.0,
+            "best": 1.0,
+            "window": 1.0,
+            "coverage": 1.0,
+            "gap": float(bool(found.gaps)),
+        }
+    return {
+        "bias": 1.0,
+        "best": found.best,
+        "window": found.window,
+        "coverage": found.coverage,
+        "gap": float(bool(found.gaps)),
+    }
 
 
 def support_score(found: Match) -> float:
@@ -751,5 +929,9 @@ def evidence(found: Match, index: SourceIndex) -> Iterable[Evidence]:
     for i in found.chosen:
         source, sent = index.pool[i]
         score = sum(w for t, w in found.terms.items() if i in found.hits[t]) / total
-        yield Evidence(source=source.label, text=" ".join(sent.text.split()), span=sent.span,
-                       score=round(score, 2))
+        yield Evidence(
+            source=source.label,
+            text=" ".join(sent.text.split()),
+            span=sent.span,
+            score=round(score, 2),
+        )

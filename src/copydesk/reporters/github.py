@@ -64,8 +64,7 @@ def finding_line(article: ArticleReport, finding: Finding) -> Line:
 
 def command(name: str, properties: Mapping[str, object], message: str) -> str:
     """Return ``::name key=value,...::message`` with GitHub's escaping."""
-    props = ",".join(f"{key}={escape_property(str(value))}"
-                     for key, value in properties.items())
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return f"::{name} {props}::{escape_data(message)}"
 
 
@@ -82,4 +81,3 @@ def escape_data(text: str) -> str:
 def escape_property(text: str) -> str:
     """Escape a property value of a workflow command."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-

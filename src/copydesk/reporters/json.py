@@ -17,8 +17,16 @@ def render(report: Report) -> str:
         "version": SCHEMA_VERSION,
         "tool": {"name": "copydesk", "version": report.tool_version},
         "files": [article(a) for a in sorted(report.articles, key=lambda a: a.path)],
-        "errors": [{"path": e.path, "message": e.message, "code": e.code, "line": e.line,
-                    "column": e.column} for e in sorted(report.errors, key=lambda e: e.path)],
+        "errors": [
+            {
+                "path": e.path,
+                "message": e.message,
+                "code": e.code,
+                "line": e.line,
+                "column": e.column,
+            }
+            for e in sorted(report.errors, key=lambda e: e.path)
+        ],
         "summary": report_summary(report),
     }
     # NOTE: no indent: the C encoder is several times faster on a large batch,
@@ -49,15 +57,19 @@ def claim(c: Claim, report: ArticleReport) -> dict[str, Any]:
         "text": c.text,
         "sentence": {"start": c.span[0], "end": c.span[1], "line": line, "column": column},
         "slots": slots_data(c),
-        "citations": [{"label": x.label, "start": x.span[0], "end": x.span[1], "source": x.source}
-                      for x in c.citations],
+        "citations": [
+            {"label": x.label, "start": x.span[0], "end": x.span[1], "source": x.source}
+            for x in c.citations
+        ],
         "verdict": verdict.label.value,
         "reason": verdict.reason.value,
         "code": verdict.code,
         "level": verdict.level.value,
         "message": verdict.message,
-        "evidence": [{"source": e.source, "text": e.text, "start": e.span[0], "end": e.span[1]}
-                     for e in verdict.evidence],
+        "evidence": [
+            {"source": e.source, "text": e.text, "start": e.span[0], "end": e.span[1]}
+            for e in verdict.evidence
+        ],
         "missing": list(verdict.missing),
         "contradicted": list(verdict.contradicted),
         "opinion_cue": c.opinion_cue,
@@ -76,5 +88,11 @@ def suppression(s: Suppression | None) -> dict[str, Any] | None:
 
 def finding(f: Finding) -> dict[str, Any]:
     """Return one file-level finding's entry."""
-    return {"code": f.code, "reason": f.reason.value, "level": f.level.value, "label": f.label,
-            "line": f.line, "message": f.message}
+    return {
+        "code": f.code,
+        "reason": f.reason.value,
+        "level": f.level.value,
+        "label": f.label,
+        "line": f.line,
+        "message": f.message,
+    }

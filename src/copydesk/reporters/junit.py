@@ -30,7 +30,7 @@ def render(report: Report) -> str:
         count(suite)
     count(root)
     ET.indent(root)
-    return f'{XML_DECLARATION}\n{ET.tostring(root, "unicode")}\n'
+    return f"{XML_DECLARATION}\n{ET.tostring(root, 'unicode')}\n"
 
 
 def article_suite(article: ArticleReport) -> ET.Element:
@@ -53,16 +53,16 @@ def claim_case(article: ArticleReport, claim: Claim) -> ET.Element:
     ``system-out``.
     """
     line, column = article.document.position(claim.span[0])
-    case = ET.Element("testcase", name=f"{claim.id} {line}:{column}",
-                      classname=article.path)
+    case = ET.Element("testcase", name=f"{claim.id} {line}:{column}", classname=article.path)
     verdict = verdict_of(claim)
     if claim.suppressed_by is not None and verdict.label is not VerdictLabel.SUPPORTED:
         by = claim.suppressed_by
         note = f"{headline(verdict)} Suppressed ({by.kind.value}): {by.note}"
         ET.SubElement(case, "skipped", message=clean(note))
     elif verdict.label is VerdictLabel.UNSUPPORTED:
-        failure = ET.SubElement(case, "failure", type=verdict.code,
-                                message=clean(headline(verdict)))
+        failure = ET.SubElement(
+            case, "failure", type=verdict.code, message=clean(headline(verdict))
+        )
         failure.text = clean(f"{verdict.message}\n{details(claim, verdict)}")
     elif verdict.label is VerdictLabel.OPINION:
         out = ET.SubElement(case, "system-out")
@@ -76,8 +76,9 @@ def finding_case(article: ArticleReport, finding: Finding) -> ET.Element:
     if finding.label is not None:
         name += f" [{finding.label}]"
     case = ET.Element("testcase", name=name, classname=article.path)
-    failure = ET.SubElement(case, "failure", type=finding.code,
-                            message=clean(f"{name}: {finding.message}"))
+    failure = ET.SubElement(
+        case, "failure", type=finding.code, message=clean(f"{name}: {finding.message}")
+    )
     failure.text = clean(finding.message)
     return case
 
@@ -87,8 +88,9 @@ def errors_suite(report: Report) -> ET.Element:
     suite = ET.Element("testsuite", name=ERRORS_SUITE)
     for error in sorted(report.errors, key=lambda e: (e.path, e.code)):
         case = ET.SubElement(suite, "testcase", name=error.path, classname=ERRORS_SUITE)
-        element = ET.SubElement(case, "error", type=error.code,
-                                message=clean(f"{error.code}: {error.message}"))
+        element = ET.SubElement(
+            case, "error", type=error.code, message=clean(f"{error.code}: {error.message}")
+        )
         element.text = clean(error.message)
     return suite
 
@@ -119,4 +121,3 @@ def count(element: ET.Element) -> None:
 def clean(text: str) -> str:
     """Return ``text`` without the characters XML 1.0 cannot hold."""
     return NOT_XML.sub("\ufffd", text)
-

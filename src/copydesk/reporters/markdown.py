@@ -12,8 +12,7 @@ from copydesk.reporters.summary import (
 
 CLAIM_WIDTH = 80
 FLAGGED = (VerdictLabel.UNSUPPORTED, VerdictLabel.OPINION)
-HEADER = ("| Line | Verdict | Code | Claim | Message |\n"
-          "|---:|---|---|---|---|")
+HEADER = "| Line | Verdict | Code | Claim | Message |\n|---:|---|---|---|---|"
 
 
 def render(report: Report) -> str:
@@ -25,8 +24,10 @@ def render(report: Report) -> str:
     parts = ["## copydesk report", totals]
     parts += [article_section(a) for a in sorted(report.articles, key=lambda a: a.path)]
     if report.errors:
-        items = [f"- `{e.path}` {e.code}: {cell(e.message)}"
-                 for e in sorted(report.errors, key=lambda e: (e.path, e.code))]
+        items = [
+            f"- `{e.path}` {e.code}: {cell(e.message)}"
+            for e in sorted(report.errors, key=lambda e: (e.path, e.code))
+        ]
         parts.append("### Errors\n\n" + "\n".join(items))
     return "\n\n".join(parts) + "\n"
 
@@ -36,8 +37,9 @@ def article_section(article: ArticleReport) -> str:
     counts = article_summary(article)
     published = article.document.published
     date = published.isoformat() if published else "unknown"
-    about = (f"Sources: `{article.registry or 'none found'}` · published {date} · "
-             f"{summary_line(counts)}")
+    about = (
+        f"Sources: `{article.registry or 'none found'}` · published {date} · {summary_line(counts)}"
+    )
     parts = [f"### `{article.path}`", about]
     flagged = [c for c in article.claims if verdict_of(c).label in FLAGGED]
     shown = [c for c in flagged if c.suppressed_by is None]
@@ -52,8 +54,10 @@ def article_section(article: ArticleReport) -> str:
         hidden = plural(len(flagged) - len(shown), "suppressed claim")
         parts.append(f"{hidden} not listed.")
     if article.findings:
-        items = [f"- {f.code} {f.reason.value}: {cell(f.message)}"
-                 for f in sorted(article.findings, key=lambda f: (f.line or 0, f.code))]
+        items = [
+            f"- {f.code} {f.reason.value}: {cell(f.message)}"
+            for f in sorted(article.findings, key=lambda f: (f.line or 0, f.code))
+        ]
         parts.append("\n".join(items))
     return "\n\n".join(parts)
 
@@ -65,8 +69,13 @@ def claim_row(article: ArticleReport, claim: Claim) -> str:
     message = verdict.message
     if claim.duplicate_of:
         message += f" (repeats {claim.duplicate_of})"
-    cells = [f"{line}:{column}", verdict.label.value, verdict.code,
-             shorten(claim.text, CLAIM_WIDTH), message]
+    cells = [
+        f"{line}:{column}",
+        verdict.label.value,
+        verdict.code,
+        shorten(claim.text, CLAIM_WIDTH),
+        message,
+    ]
     return "| " + " | ".join(cell(c) for c in cells) + " |"
 
 
@@ -91,4 +100,3 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-

@@ -34,8 +34,13 @@ def render(report: Report) -> str:
     results.sort(key=result_key)
     add_fingerprints(results)
     run = {
-        "tool": {"driver": {"name": "copydesk", "version": report.tool_version,
-                            "rules": [rule_entry(rule) for rule in RULES]}},
+        "tool": {
+            "driver": {
+                "name": "copydesk",
+                "version": report.tool_version,
+                "rules": [rule_entry(rule) for rule in RULES],
+            }
+        },
         # NOTE: columns are Python str indices, that is code points, not the
         # UTF-16 code units that SARIF assumes by default.
         "columnKind": "unicodeCodePoints",
@@ -49,8 +54,9 @@ def render(report: Report) -> str:
 def rule_entry(rule: Rule) -> dict[str, Any]:
     """Return the reportingDescriptor of one rule."""
     help_text = f"{rule.why}\n\nExample: {rule.example}\nInstead: {rule.instead}"
-    help_markdown = (f"{rule.why}\n\n**Example:**\n\n```text\n{rule.example}\n```\n\n"
-                     f"**Instead:** {rule.instead}")
+    help_markdown = (
+        f"{rule.why}\n\n**Example:**\n\n```text\n{rule.example}\n```\n\n**Instead:** {rule.instead}"
+    )
     return {
         "id": rule.code,
         "name": rule.name,
@@ -74,14 +80,16 @@ def article_results(article: ArticleReport) -> list[tuple[dict[str, Any], str]]:
     return results
 
 
-def claim_result(
-    article: ArticleReport, claim: Claim, verdict: Verdict
-) -> dict[str, Any]:
+def claim_result(article: ArticleReport, claim: Claim, verdict: Verdict) -> dict[str, Any]:
     """Return the result of one unsupported or opinion claim."""
     start_line, start_column = article.document.position(claim.span[0])
     end_line, end_column = article.document.position(claim.span[1])
-    region = {"startLine": start_line, "startColumn": start_column,
-              "endLine": end_line, "endColumn": end_column}
+    region = {
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
     text = f"{verdict.message} — {claim.text}"
     if claim.duplicate_of:
         text += f" (repeats {claim.duplicate_of})"
@@ -90,8 +98,11 @@ def claim_result(
         "level": SARIF_LEVELS[verdict.level],
         "message": {"text": text},
         "locations": [location(article.path, region)],
-        "properties": {"claimId": claim.id, "verdict": verdict.label.value,
-                       "reason": verdict.reason.value},
+        "properties": {
+            "claimId": claim.id,
+            "verdict": verdict.label.value,
+            "reason": verdict.reason.value,
+        },
     }
     if claim.suppressed_by is not None:
         result["suppressions"] = [suppression(claim.suppressed_by)]
@@ -135,9 +146,12 @@ def location(path: str, region: dict[str, int]) -> dict[str, Any]:
 def invocation(report: Report) -> dict[str, Any]:
     """Return the invocation, with one notification per article that failed."""
     notifications = [
-        {"level": "error", "message": {"text": error.message},
-         "descriptor": {"id": error.code},
-         "locations": [location(error.path, {"startLine": 1})]}
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "descriptor": {"id": error.code},
+            "locations": [location(error.path, {"startLine": 1})],
+        }
         for error in sorted(report.errors, key=lambda e: (e.path, e.code))
     ]
     entry: dict[str, Any] = {"executionSuccessful": not notifications}
@@ -151,8 +165,12 @@ def result_key(item: tuple[dict[str, Any], str]) -> tuple[str, int, int, str]:
     result = item[0]
     physical = result["locations"][0]["physicalLocation"]
     region = physical["region"]
-    return (physical["artifactLocation"]["uri"], region["startLine"],
-            region.get("startColumn", 0), result["ruleId"])
+    return (
+        physical["artifactLocation"]["uri"],
+        region["startLine"],
+        region.get("startColumn", 0),
+        result["ruleId"],
+    )
 
 
 def add_fingerprints(results: list[tuple[dict[str, Any], str]]) -> None:
@@ -168,4 +186,3 @@ def add_fingerprints(results: list[tuple[dict[str, Any], str]]) -> None:
         digest = hashlib.sha256(key.encode()).hexdigest()[:32]
         seen[digest] += 1
         result["partialFingerprints"] = {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"}
-

@@ -23,15 +23,19 @@ def article_summary(article: ArticleReport) -> dict[str, int]:
 
 def report_summary(report: Report) -> dict[str, int]:
     """Return the counts over every article of a report."""
-    return {"files": len(report.articles),
-            **verdict_counts(c for a in report.articles for c in a.claims)}
+    return {
+        "files": len(report.articles),
+        **verdict_counts(c for a in report.articles for c in a.claims),
+    }
 
 
 def summary_line(counts: dict[str, int]) -> str:
     """Return ``16 claims: 6 supported, 4 unsupported, 6 opinion``."""
     noun = "claim" if counts["claims"] == 1 else "claims"
-    return (f"{counts['claims']} {noun}: {counts['supported']} supported, "
-            f"{counts['unsupported']} unsupported, {counts['opinion']} opinion")
+    return (
+        f"{counts['claims']} {noun}: {counts['supported']} supported, "
+        f"{counts['unsupported']} unsupported, {counts['opinion']} opinion"
+    )
 
 
 def verdict_of(claim: Claim) -> Verdict:
@@ -49,6 +53,8 @@ def slots_data(claim: Claim) -> dict[str, Any]:
         "parties": list(slots.parties),
         "location": slots.location,
         "motive": slots.motive,
-        "numbers": [{"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
-                    for q in slots.numbers],
+        "numbers": [
+            {"text": q.text, "value": q.value, "unit": q.unit, "counts": q.counts}
+            for q in slots.numbers
+        ],
     }

@@ -13,30 +13,46 @@ from rich.theme import Theme
 from copydesk.models import ArticleReport, Claim, Report
 from copydesk.reporters.summary import article_summary, report_summary, summary_line
 
-THEME = Theme({
-    "verdict.supported": "bold green",
-    "verdict.unsupported": "bold red",
-    "verdict.opinion": "bold yellow",
-    "rule.code": "cyan",
-    "evidence": "italic",
-    "muted": "dim",
-    "error": "bold red",
-})
+THEME = Theme(
+    {
+        "verdict.supported": "bold green",
+        "verdict.unsupported": "bold red",
+        "verdict.opinion": "bold yellow",
+        "rule.code": "cyan",
+        "evidence": "italic",
+        "muted": "dim",
+        "error": "bold red",
+    }
+)
 WIDTH = 100
 
 
 def render(report: Report, *, width: int = WIDTH, color: bool = False) -> str:
     """Return the terminal report as text (with ANSI colour when ``color``)."""
     buffer = StringIO()
-    console = Console(file=buffer, width=width, theme=THEME, force_terminal=color,
-                      no_color=not color, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        theme=THEME,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+    )
     for article in sorted(report.articles, key=lambda a: a.path):
         console.print(article_panel(article))
     for error in sorted(report.errors, key=lambda e: e.path):
-        console.print(Text.assemble(("error", "error"), f"[{error.code}]: {error.where()}: {error.message}"))
+        console.print(
+            Text.assemble(("error", "error"), f"[{error.code}]: {error.where()}: {error.message}")
+        )
     if len(report.articles) > 1:
-        console.print(Text(f"Total: {report_summary(report)['files']} files, "
-                           f"{summary_line(report_summary(report))}", style="bold"))
+        console.print(
+            Text(
+                f"Total: {report_summary(report)['files']} files, "
+                f"{summary_line(report_summary(report))}",
+                style="bold",
+            )
+        )
     return buffer.getvalue()
 
 
@@ -51,20 +67,30 @@ def article_panel(article: ArticleReport) -> Panel:
         verdict = claim.verdict
         assert verdict is not None
         style = f"verdict.{verdict.label.value}"
-        table.add_row(f"{line}:{column}", Text(verdict.label.value.upper(), style=style),
-                      claim_cell(claim))
+        table.add_row(
+            f"{line}:{column}", Text(verdict.label.value.upper(), style=style), claim_cell(claim)
+        )
     parts: list = [table]
     for finding in article.findings:
-        parts.append(Text.assemble(("  ", ""), (finding.code, "rule.code"),
-                                   f" {finding.reason.value}: {finding.message}"))
+        parts.append(
+            Text.assemble(
+                ("  ", ""),
+                (finding.code, "rule.code"),
+                f" {finding.reason.value}: {finding.message}",
+            )
+        )
     published = article.document.published
-    title = Text.assemble((article.path, "bold"), ("  sources: ", "muted"),
-                          (article.registry or "none found", "muted"),
-                          ("  published: ", "muted"),
-                          (published.isoformat() if published else "unknown", "muted"))
+    title = Text.assemble(
+        (article.path, "bold"),
+        ("  sources: ", "muted"),
+        (article.registry or "none found", "muted"),
+        ("  published: ", "muted"),
+        (published.isoformat() if published else "unknown", "muted"),
+    )
     subtitle = summary_line(article_summary(article))
-    return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle,
-                 subtitle_align="left")
+    return Panel(
+        Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="left"
+    )
 
 
 def claim_cell(claim: Claim) -> Text:
@@ -80,8 +106,11 @@ def claim_cell(claim: Claim) -> Text:
         text.append(f" (repeats {claim.duplicate_of})", style="muted")
     if claim.suppressed_by is not None:
         why = claim.suppressed_by
-        where = f" {why.path}:{why.line}" if why.path and why.line else (
-            f" line {why.line}" if why.line else "")
+        where = (
+            f" {why.path}:{why.line}"
+            if why.path and why.line
+            else (f" line {why.line}" if why.line else "")
+        )
         text.append(f"\n  suppressed ({why.kind.value}{where}): {why.note}", style="muted")
     for evidence in verdict.evidence[:2]:
         text.append(f"\n  [{evidence.source}] ", style="rule.code")
