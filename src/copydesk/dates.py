@@ -75,7 +75,7 @@ def parse_iso(value: object) -> date | None:
     return None
 
 
-def resolve_date(phrase: str, base: date | None) -> str | None:
+def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str | None:
     """Return the ISO date (``2026-05-06``, ``2026-05`` or ``2026``) of a phrase.
 
     Relative phrases (``Wednesday``, ``last week``) need ``base``; without it
@@ -109,9 +109,13 @@ def resolve_date(phrase: str, base: date | None) -> str | None:
         return base.strftime("%Y-%m")
     if base is not None and (m := WEEKDAY.match(phrase)):
         # News usage: "on Wednesday" in a story dated Wednesday means that day.
-        back = (base.weekday() - WEEKDAYS.index(m.group(1).lower()[:3])) % 7
+        target = WEEKDAYS.index(m.group(1).lower()[:3])
+        if future:
+            # "The clinic will open on Saturday": the coming one.
+            return (base + timedelta(days=(target - base.weekday()) % 7)).isoformat()
+        back = (base.weekday() - target) % 7
         return (base - timedelta(days=back)).isoformat()
-    parsed = _parse(phrase, base)
+    parsed = _parse(phrase, base, future=future)
     if parsed is None:
         return None
     if WEEK_RELATIVE.search(phrase):
@@ -143,8 +147,11 @@ MONTH_NAMES = {
 }
 
 
-def _parse(phrase: str, base: date | None) -> date | None:
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+def _parse(phrase: str, base: date | None, *, future: bool = False) -> date | None:
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
     else:

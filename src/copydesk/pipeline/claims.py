@@ -289,15 +289,17 @@ def read_facts(
         for e in sent.ents
         if not any(t._.citation for t in e) and (keep is None or all(t.i in keep for t in e))
     ]
+    future = speaks_of_future(sent)
     dates = tuple(
         dict.fromkeys(
             d
             for e in ents
-            if e.label_ in {"DATE", "TIME"} and (d := resolve_date(e.text, published))
+            if e.label_ in {"DATE", "TIME"}
+            and (d := resolve_date(e.text, published, future=future))
         )
     )
     parties = find_parties(sent, ents, names, keep)
-    places = find_places(sent, ents, parties)
+    places = find_places(sent, ents, parties, names)
     numbers = tuple(find_numbers(ents))
     slots = Slots(
         date=dates[0] if dates else None,
@@ -308,6 +310,25 @@ def read_facts(
     )
     terms = content_terms(sent, lexicon(), keep)
     return Facts(slots=slots, terms=terms, dates=dates, places=places)
+
+
+# "The council will meet on March 24", "Tickets go on sale in July", "is scheduled
+# to begin in September": a bare day or month is the coming one, not the last.
+FUTURE_WORDS = {"will", "shall", "next", "upcoming", "schedule", "plan", "due", "expect", "set"}
+
+
+def speaks_of_future(sent: SpacySpan) -> bool:
+    """Tell whether a sentence is about what is yet to happen."""
+    for token in sent:
+        if token.lemma_.lower() in FUTURE_WORDS and token.pos_ in {"AUX", "VERB", "ADJ"}:
+            return True
+        if (
+            token.dep_ == "ROOT"
+            and token.tag_ in {"VBP", "VBZ"}
+            and token.lemma_ not in {"be", "have", "say", "remain", "seem", "appear"}
+        ):
+            return True  # the present of a schedule: "Tickets go on sale in July"
+    return False
 
 
 def find_parties(
@@ -370,18 +391,86 @@ def noun_chunks(sent: SpacySpan) -> list:
         return []
 
 
-def find_places(sent: SpacySpan, ents: list, parties: tuple[str, ...]) -> tuple[str, ...]:
+def find_places(
+    sent: SpacySpan, ents: list, parties: tuple[str, ...], names: NameBook | None = None
+) -> tuple[str, ...]:
     """Return the places a sentence names, joining "Memphis, Tennessee"."""
     groups: list[list] = []
     for ent in ents:
-        if ent.label_ not in PLACE_LABELS or ent.text in parties or ent.text.lower() in NOT_NAMES:
+        if not is_place(ent) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
+        if names is not None and ent.text.endswith(("'s", "’s")) and ent.text[:-2] in names.short:
+            continue  # "a museum of Hallam's size": a party's short name
         if groups and between_is_comma(sent, groups[-1][-1], ent):
             groups[-1].append(ent)
         else:
             groups.append([ent])
     doc = sent.doc
-    return tuple(re.sub(r"^[Tt]he ", "", doc[g[0].start : g[-1].end].text) for g in groups)
+    places = [re.sub(r"^[Tt]he ", "", doc[g[0].start : g[-1].end].text) for g in groups]
+    if not places:
+        # "in the county", "at the port": a place named earlier, as written.
+        for token in sent:
+            det = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+            if (
+                token.lemma_.lower() in PLACE_NOUNS
+                and det
+                and token.dep_ == "pobj"
+                and token.head.lower_ in PLACE_PREPOSITIONS
+            ):
+                places.append(f"the {token.text}")
+                break
+    return tuple(places)
+
+
+# Nouns that stand for a place already named: "in the county", "at the port".
+PLACE_NOUNS = {
+    "county",
+    "city",
+    "port",
+    "valley",
+    "state",
+    "region",
+    "town",
+    "village",
+    "country",
+    "province",
+    "island",
+    "neighbourhood",
+    "neighborhood",
+    "capital",
+}
+PLACE_PREPOSITIONS = {"in", "at", "across", "near", "around", "throughout"}
+
+
+def is_place(ent: SpacySpan) -> bool:
+    """Tell whether an entity is where something happens."""
+    if ent.label_ in {"GPE", "LOC"}:
+        return True
+    # "born in Haarlem": a place the small model took for a person; a facility
+    # is a place only after a preposition ("at Harlow Central High School").
+    after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
+    if ent.label_ == "ORG":
+        return after_preposition and ent[-1].lower_ in FACILITY_WORDS
+    return ent.label_ in {"FAC", "PERSON"} and after_preposition
+
+
+# "at Harlow Central High School": an organisation's building is a place.
+FACILITY_WORDS = {
+    "school",
+    "hospital",
+    "stadium",
+    "airport",
+    "arena",
+    "center",
+    "centre",
+    "park",
+    "museum",
+    "library",
+    "station",
+    "university",
+    "college",
+    "hall",
+}
 
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
