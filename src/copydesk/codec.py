@@ -41,19 +41,28 @@ def from_data(kind: Any, data: Any) -> Any:  # noqa: ANN401
 Reader = Callable[[Any], Any]
 
 
+def same(value: Any) -> Any:  # noqa: ANN401
+    """Return a JSON value that needs no rebuilding (text, numbers, booleans)."""
+    return value
+
+
 @cache
 def reader(kind: Any) -> Reader:  # noqa: ANN401
     """Return a function that rebuilds values of one type, worked out once per type."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        inner = reader(options[0]) if len(options) == 1 else (lambda value: value)
+        inner = reader(options[0]) if len(options) == 1 else same
+        if inner is same:
+            return same
         return lambda value: None if value is None else inner(value)
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
             item = reader(args[0])
-            return lambda value: None if value is None else tuple(item(v) for v in value)
+            if item is same:
+                return lambda value: None if value is None else tuple(value)
+            return lambda value: None if value is None else tuple(map(item, value))
         items = [reader(a) for a in args]
         return lambda value: (
             None if value is None else tuple(f(v) for f, v in zip(items, value, strict=True))
@@ -72,7 +81,7 @@ def reader(kind: Any) -> Reader:  # noqa: ANN401
         return lambda value: None if value is None else kind(value)
     if kind is date:
         return lambda value: None if value is None else date.fromisoformat(value)
-    return lambda value: value
+    return same
 
 
 @cache
