@@ -131,7 +131,7 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     return parsed.strftime("%Y-%m-%d")
 
 
-MONTH_NAMES = {
+MONTH_NAMES = (
     "january",
     "february",
     "march",
@@ -144,7 +144,8 @@ MONTH_NAMES = {
     "october",
     "november",
     "december",
-}
+)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _parse(phrase: str, base: date | None, *, future: bool = False) -> date | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
 from copydesk.lexicon import OpinionCues, lexicon
 
 if TYPE_CHECKING:
@@ -46,18 +47,8 @@ LEADING_WORDS = frozenset({"just", "so", "now", "and", "but", "then", "yet"})
 CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!"})
 MONTHS_AND_DAYS = frozenset(
     {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTH_NAMES,
+        *WEEKDAY_NAMES,
         "jan",
         "feb",
         "mar",
@@ -70,13 +61,6 @@ MONTHS_AND_DAYS = frozenset(
         "oct",
         "nov",
         "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "yesterday",
         "today",
         "tomorrow",

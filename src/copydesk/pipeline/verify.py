@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import yaml
 
+from copydesk.dates import MONTH_NAMES
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import (
     Claim,
@@ -117,20 +118,7 @@ NAME_STOP = {
 }
 WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?<![\d.,])(1[0-9]\d\d|20\d\d)(?![\d.,]\d)")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES
 DATE_WORDS = (
     set(MONTHS)
     | {m[:3] for m in MONTHS}
