@@ -28,7 +28,7 @@ from copydesk.pipeline.citations import resolve_citations, resolve_label, unused
 from copydesk.pipeline.claims import extract_claims, read_facts
 from copydesk.pipeline.directives import find_directives
 from copydesk.pipeline.discover import discover
-from copydesk.pipeline.names import NameBook
+from copydesk.pipeline.names import COMPANY_NOUNS, INSTITUTIONS, TITLES, NameBook
 from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
 from copydesk.pipeline.segment import segment
 from copydesk.pipeline.suppress import apply_suppressions
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from copydesk.nlp import Names
 
 STDIN = "-"
+GENERIC_NOUNS = COMPANY_NOUNS | INSTITUTIONS | TITLES
 
 
 @dataclass
@@ -71,6 +72,18 @@ class Options:
             "model": self.model,
             "known_names": self.known_names,
         }
+
+
+def is_source_name(text: str) -> bool:
+    """Tell whether a name found in a source may tag the article's words.
+
+    A lone generic word the model took for a name ("Authority" of "the Transit
+    Authority") would otherwise become a party wherever the article says it.
+    """
+    words = text.split()
+    if len(text) <= 2 or not text[:1].isupper():
+        return False
+    return len(words) > 1 or words[0].lower() not in GENERIC_NOUNS
 
 
 def text_key(source: Source) -> tuple[str, date | None]:
@@ -257,7 +270,7 @@ class Checker:
                 (e.label_, e.text)
                 for s in segments
                 for e in s.sent.ents
-                if e.label_ in {"ORG", "PERSON"} and len(e.text) > 2 and e.text[:1].isupper()
+                if e.label_ in {"ORG", "PERSON"} and is_source_name(e.text)
             )
         )
         return tuple(

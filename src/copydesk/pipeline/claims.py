@@ -71,7 +71,19 @@ UNITS = {
     "gallons",
 }
 # "It is notable that ...", "It remains to be seen ...": "it" stands for nothing.
-EXPLETIVE_HEADS = {"be", "remain", "seem", "appear", "take", "make", "look"}
+EXPLETIVE_HEADS = {
+    "be",
+    "remain",
+    "seem",
+    "appear",
+    "take",
+    "make",
+    "look",
+    "suggest",
+    "signal",
+    "show",
+    "mean",
+}
 CONTENT_WORD_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 # "a deal to lease", "a willingness to support": the infinitive is what the
 # noun or verb is about, not the purpose of the sentence.
