@@ -63,6 +63,10 @@ def test_example_sentence_slots_match_gold(all_claims) -> None:  # noqa: ANN001
         parties = list(dict.fromkeys(p for c in parts for p in c.facts.slots.parties))
         dates = [c.facts.slots.date for c in parts if c.facts.slots.date]
         places = [c.facts.slots.location for c in parts if c.facts.slots.location]
+        motives = [c.facts.slots.motive for c in parts if c.facts.slots.motive]
+        numbers = [q.text for c in parts for q in c.facts.slots.numbers]
+        assert (motives[0] if motives else None) == gold["slots"]["motive"], gold["text"]
+        assert numbers == gold["slots"]["numbers"], gold["text"]
         expected_date = gold["slots"]["date"]
         assert (dates[0] if dates else None) == (str(expected_date) if expected_date else None)
         assert sorted(parties) == sorted(gold["slots"]["parties"]), gold["text"]

@@ -159,6 +159,7 @@ CONTENT_HEADS = {
 }
 # "is intended to reduce class sizes", "was needed to protect storage": purpose.
 PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
+ENABLING_VERBS = {"allow", "enable", "help", "let", "permit"}
 GOAL_NOUNS = {
     "priority",
     "goal",
@@ -528,14 +529,12 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
         aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
         if aux_to and is_purpose(token):
             candidates.append((aux_to[0].idx - sent.start_char, clause_text(aux_to[0], token)))
-        elif (
-            token.dep_ in {"xcomp", "attr", "ccomp"}
-            and token.tag_ == "VBG"
-            and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in token.head.children
-            )
+        elif token.tag_ == "VBG" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS
+            for c in (*token.children, *token.head.children)
         ):
-            # "his priority is dominating the AI infrastructure layer"
+            # "his priority is dominating the AI infrastructure layer" (the small
+            # model parses the priority as the subject of "dominating")
             candidates.append((token.idx - sent.start_char, clause_text(token, token)))
     if not candidates:
         return None
@@ -547,7 +546,11 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
 def is_purpose(verb: Token) -> bool:
     """Tell whether an infinitive is a purpose ("to attract investors")."""
     head = verb.head
-    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"} or verb.tag_ != "VB":
+    if verb.tag_ != "VB":
+        return False
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in ENABLING_VERBS:
+        return True  # "The deal allows Anthropic to expand its processing power"
+    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
         return False
     if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
         return True
