@@ -152,19 +152,12 @@ def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
     """
     if not names:
         return
+    from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    labels = dict((name, label) for label, name in names)
+    labels = {name: label for label, name in names}
     found = filter_spans([doc[start:end] for _, start, end in phrase_matcher(names)(doc)])
-    spans = [
-        s
-        for s in (
-            doc.char_span(span.start_char, span.end_char, label=labels[span.text])
-            for span in found
-            if span.text in labels
-        )
-        if s is not None
-    ]
+    spans = [Span(doc, s.start, s.end, label=labels[s.text]) for s in found if s.text in labels]
     if overwrite:
         taken = {t.i for s in spans for t in s}
         keep = [e for e in doc.ents if not any(t.i in taken for t in e)]
