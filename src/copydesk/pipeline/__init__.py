@@ -152,9 +152,7 @@ class Checker:
         """Check one article, turning a user error into a FileError."""
         try:
             return self.check(target)
-        except CacheMiss:
-            raise
-        except ModelNotInstalledError:
+        except (CacheMiss, ModelNotInstalledError):
             raise
         except CopydeskError as exc:
             if exc.path not in (None, target):
