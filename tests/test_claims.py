@@ -169,3 +169,17 @@ def test_extract_claims_hostile_sentences_keep_null_slots(nlp) -> None:  # noqa:
     )
     assert len(claims) >= 3
     assert all(c.facts.slots.date is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param("Is a free clinic enough to stop the outbreak?", "opinion", id="own-question"),
+        pytest.param("Who, after all, benefits from ships idling offshore?", "opinion", id="who"),
+        pytest.param('She asked: "Who pays for this?"', "factual", id="quoted-question"),
+        pytest.param("The clinic opens on Saturday.", "factual", id="statement"),
+    ],
+)
+def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    (claim,) = claims_of(nlp, text)
+    assert claim.kind.value == kind

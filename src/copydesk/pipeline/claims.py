@@ -191,7 +191,7 @@ def extract_claims(
         if segment.sent is None:
             continue
         clauses = split_clauses(segment.sent)
-        sentence_cue = opinion_cue(segment.sent)
+        sentence_cue = opinion_cue(segment.sent) or own_question(segment.sent)
         for clause in clauses:
             if len(clauses) == 1:
                 text, cue = claim_text(document, segment), sentence_cue
@@ -223,6 +223,21 @@ def extract_claims(
             )
             seen.setdefault(key, claim_id)
     return tuple(claims)
+
+
+def own_question(sent: SpacySpan) -> str | None:
+    """Return "?" when the writer asks a question (outside quotation marks).
+
+    NOTE: a question asserts nothing a source could support, so the writer's own
+    ("Is a free clinic enough to reverse a decade of complacency?") is framing.
+    The opinion detector weighs questions lightly because news data sets label
+    many of them objective; copydesk decides here, for its own verdicts.
+    """
+    words = [t for t in sent if not t.is_space and t._.citation is None]
+    if not words or words[-1].text != "?":
+        return None
+    quotes = sum(1 for t in words if t.text in {"“", "”", '"'})
+    return "?" if quotes == 0 else None
 
 
 def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
