@@ -17,6 +17,7 @@ from copydesk import errors
 from copydesk.dates import parse_iso
 from copydesk.errors import InputError, SourcesError
 from copydesk.models import Format, Registry, Source
+from copydesk.yamlfile import FAST_LOADER, ValueLines, YamlProblem, check_structure
 
 REGISTRY_NAME = "sources.yaml"
 SIDECAR_SUFFIX = ".sources.yaml"
@@ -24,7 +25,6 @@ TEXT_KEYS = ("title", "publisher", "url", "text", "file")
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 MAX_REGISTRY_BYTES = 20 * 1024 * 1024
 # A registry needs three levels (sources → record → value); 50 leaves room for `extra` keys.
-MAX_YAML_DEPTH = 50
 SOURCE_FORMATS = {
     ".txt": Format.TEXT,
     ".md": Format.MARKDOWN,
@@ -67,70 +67,8 @@ def shortest(path: Path) -> Path:
         return path
 
 
-class _ValueErrors:
-    """Make a YAML value that cannot be built fail with its line and column."""
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, OverflowError, TypeError) as exc:
-            # ``published: 2026-13-45`` reaches datetime(), which raises
-            # ValueError; so does an integer of more than 4300 digits.
-            raise SourcesError(
-                errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
-                line=node.start_mark.line + 1,
-                column=node.start_mark.column + 1,
-            ) from exc
-
-
-# libyaml parses a registry many times faster; the alias and depth checks that
-# the pure-Python loader makes while composing are then made on its events.
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-
-
-class _FastLoader(_ValueErrors, _BaseLoader):  # type: ignore[misc, valid-type]
-    """A libyaml safe loader whose values fail with a line, as _StrictLoader's do."""
-
-
-class _StrictLoader(_ValueErrors, yaml.SafeLoader):
-    """A safe loader that refuses aliases, which can blow up memory."""
-
-    depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
-        event = self.peek_event()
-        if self.check_event(yaml.AliasEvent):
-            raise SourcesError(errors.YAML_ALIAS, line=event.start_mark.line + 1)
-        # PyYAML composes recursively: ``[[[[...`` 5,000 deep is a RecursionError.
-        if self.depth >= MAX_YAML_DEPTH:
-            raise SourcesError(
-                errors.YAML_TOO_DEEP,
-                line=event.start_mark.line + 1,
-                column=event.start_mark.column + 1,
-            )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
-def _refuse_aliases(raw: str) -> None:
-    """Refuse aliases and deep nesting before composing, as _StrictLoader does."""
-    depth = 0
-    for event in yaml.parse(raw, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise SourcesError(errors.YAML_ALIAS, line=event.start_mark.line + 1)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                raise SourcesError(
-                    errors.YAML_TOO_DEEP,
-                    line=event.start_mark.line + 1,
-                    column=event.start_mark.column + 1,
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+class _Loader(ValueLines, FAST_LOADER):  # type: ignore[misc, valid-type]
+    """A safe loader whose bad values fail with their line and column."""
 
 
 def load_registry(path: Path) -> Registry:
@@ -168,19 +106,16 @@ def load_registry(path: Path) -> Registry:
 
     loader = None
     try:
-        # The loader checks every character as it is made: build it inside the try.
-        if _BaseLoader is yaml.SafeLoader:
-            loader = _StrictLoader(raw)
-        else:
-            _refuse_aliases(raw)
-            loader = _FastLoader(raw)
+        # The parser checks every character as it reads: both steps inside the try.
+        check_structure(raw, alias_message=errors.YAML_ALIAS, parser=FAST_LOADER)
+        loader = _Loader(raw)
         root = loader.get_single_node()
         return Registry(path=where, sources=tuple(_records(root, loader, path)))
+    except YamlProblem as exc:
+        raise SourcesError(exc.message, path=where, line=exc.line, column=exc.column) from exc
     except SourcesError as exc:
         exc.path = where
         raise
-    except RecursionError as exc:
-        raise SourcesError(errors.YAML_TOO_DEEP, path=where) from exc
     except yaml.YAMLError as exc:
         problem, line, column = yaml_problem(exc, raw)
         raise SourcesError(

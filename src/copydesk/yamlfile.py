@@ -42,24 +42,67 @@ def line_of(value: Any, default: int | None = None) -> int | None:  # noqa: ANN4
     return getattr(value, "line", None) or default
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses aliases and records lines."""
+MAX_DEPTH = 50
+# libyaml parses many times faster than pure Python (used for sources registries).
+FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise _Problem(errors.YAML_NO_ALIASES, mark.line + 1, mark.column + 1)
-        return super().compose_node(parent, index)
+
+class YamlProblem(Exception):
+    """A problem found while loading, before the caller's error class is known."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def check_structure(
+    text: str,
+    *,
+    alias_message: str,
+    first_line: int = 1,
+    parser: Any = yaml.SafeLoader,  # noqa: ANN401
+) -> None:
+    """Refuse aliases (alias bombs) and nesting past MAX_DEPTH, from parser events alone.
+
+    Run before composing: PyYAML composes recursively, so ``[[[[...`` 5,000 deep
+    would otherwise be a RecursionError. ``first_line`` is the file line on which
+    ``text`` starts; ``parser`` is the loader whose parser reads it (its syntax
+    errors are the ones the user sees).
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=parser):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(alias_message, mark.line + first_line, None)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(errors.YAML_TOO_DEEP, mark.line + first_line, mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+class ValueLines:
+    """Loader mixin: a value that cannot be built fails with its line and column."""
+
+    first_line = 1  # the file line on which the loaded text starts
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
         try:
-            return super().construct_object(node, deep)
+            return super().construct_object(node, deep)  # type: ignore[misc]
         except (ValueError, OverflowError, TypeError) as exc:
-            # ``date: 2026-13-45`` reaches datetime(), which raises ValueError.
+            # ``date: 2026-13-45`` reaches datetime(), which raises ValueError;
+            # so does an integer of more than 4300 digits.
             mark = node.start_mark
-            raise _Problem(
-                errors.YAML_VALUE.format(problem=exc), mark.line + 1, mark.column + 1
+            raise YamlProblem(
+                errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
+                mark.line + self.first_line,
+                mark.column + 1,
             ) from exc
+
+
+class _Loader(ValueLines, yaml.SafeLoader):
+    """A safe loader that records the line of every key and item."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -73,13 +116,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         try:
             first = mapping.key_lines.get(key)
         except TypeError:
-            raise _Problem(
+            raise YamlProblem(
                 errors.YAML_VALUE.format(problem="a mapping key must be text"),
                 line,
                 key_node.start_mark.column + 1,
             ) from None
         if first is not None:
-            raise _Problem(
+            raise YamlProblem(
                 errors.YAML_DUPLICATE_KEY.format(key=key, first=first),
                 line,
                 key_node.start_mark.column + 1,
@@ -100,20 +143,14 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-class _Problem(Exception):
-    """A problem found while loading, before the caller's error class is known."""
-
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
-        super().__init__(message)
-        self.message, self.line, self.column = message, line, column
-
-
 def parse_yaml(text: str, *, where: str, error: type[CopydeskError]) -> Any:  # noqa: ANN401
     """Parse YAML text; raise ``error`` naming ``where``, the line and the problem."""
-    loader = _Loader(text)
+    loader = None
     try:
+        check_structure(text, alias_message=errors.YAML_NO_ALIASES)
+        loader = _Loader(text)
         return loader.get_single_data()
-    except _Problem as exc:
+    except YamlProblem as exc:
         raise error(exc.message, path=where, line=exc.line, column=exc.column) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -123,10 +160,9 @@ def parse_yaml(text: str, *, where: str, error: type[CopydeskError]) -> Any:  # 
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
-    except RecursionError:
-        raise error(errors.YAML_SYNTAX.format(problem="nested too deeply"), path=where) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_yaml(path: Path, *, error: type[CopydeskError], where: str | None = None) -> Any:  # noqa: ANN401

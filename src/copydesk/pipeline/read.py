@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from copydesk import errors
 from copydesk.dates import parse_iso, resolve_date
@@ -317,11 +317,20 @@ def front_matter_date(content: str, text: str) -> date | None:
     """
     import yaml
 
+    from copydesk.yamlfile import YamlProblem, check_structure
+
     loader = None
     try:
-        # The loader checks every character as it is made: build it inside the try.
+        # The parser checks every character as it reads: both steps inside the try.
+        check_structure(
+            content,
+            alias_message=errors.YAML_ALIAS_FRONT_MATTER,
+            first_line=FRONT_MATTER_FIRST_LINE,
+        )
         loader = front_matter_loader()(content)
         meta = loader.get_single_data()
+    except YamlProblem as exc:
+        raise InputError(exc.message, line=exc.line, column=exc.column) from exc
     except yaml.YAMLError as exc:
         problem, line, column = yaml_problem(exc, content)
         raise InputError(
@@ -361,41 +370,17 @@ def yaml_problem(exc: Exception, source: str) -> tuple[str, int | None, int | No
 
 # Front matter starts after the opening ``---``, on the article's second line.
 FRONT_MATTER_FIRST_LINE = 2
-MAX_YAML_DEPTH = 50
 
 
 @lru_cache(maxsize=1)
 def front_matter_loader() -> type:
-    """Return a safe YAML loader that refuses aliases and reports bad values by line."""
+    """Return a safe YAML loader whose bad values fail with their article line."""
     import yaml
 
-    class FrontMatterLoader(yaml.SafeLoader):
-        depth = 0
+    from copydesk.yamlfile import ValueLines
 
-        def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
-            mark = self.peek_event().start_mark
-            where = {"line": mark.line + FRONT_MATTER_FIRST_LINE, "column": mark.column + 1}
-            if self.check_event(yaml.AliasEvent):
-                raise InputError(errors.YAML_ALIAS_FRONT_MATTER, **where)
-            if self.depth >= MAX_YAML_DEPTH:
-                raise InputError(errors.YAML_TOO_DEEP, **where)
-            self.depth += 1
-            try:
-                return super().compose_node(parent, index)
-            finally:
-                self.depth -= 1
-
-        def construct_object(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
-            try:
-                return super().construct_object(node, deep)
-            except (ValueError, OverflowError, TypeError) as exc:
-                # ``date: 2026-13-45`` reaches datetime(), which raises ValueError.
-                mark = node.start_mark
-                raise InputError(
-                    errors.YAML_VALUE.format(problem=str(exc).split(";")[0]),
-                    line=mark.line + FRONT_MATTER_FIRST_LINE,
-                    column=mark.column + 1,
-                ) from exc
+    class FrontMatterLoader(ValueLines, yaml.SafeLoader):
+        first_line = FRONT_MATTER_FIRST_LINE
 
     return FrontMatterLoader
 
