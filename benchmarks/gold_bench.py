@@ -44,6 +44,7 @@ class Tally:
     extraction_ms: list[float] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    slot_misses: list[str] = field(default_factory=list)
 
 
 def as_list(value: object) -> list:
@@ -123,18 +124,30 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         slots = sentence["slots"]
         dates = [c.facts.slots.date for c in claims if c.facts.slots.date]
         gold_date = str(slots["date"]) if slots.get("date") else None
-        if gold_date or dates:
-            tally.dates.append((dates[0] if dates else None) == gold_date)
         parties = list(dict.fromkeys(p for c in claims for p in c.facts.slots.parties))
-        add_overlap(tally.parties, list(slots.get("parties") or []), parties)
         places = [c.facts.slots.location for c in claims if c.facts.slots.location]
-        add_overlap(
-            tally.location, tokens(slots.get("location")), tokens(places[0] if places else None)
-        )
         motives = [c.facts.slots.motive for c in claims if c.facts.slots.motive]
-        add_overlap(
-            tally.motive, tokens(slots.get("motive")), tokens(motives[0] if motives else None)
-        )
+        got = {
+            "date": dates[0] if dates else None,
+            "parties": parties,
+            "location": places[0] if places else None,
+            "motive": motives[0] if motives else None,
+        }
+        if gold_date or dates:
+            tally.dates.append(got["date"] == gold_date)
+        add_overlap(tally.parties, list(slots.get("parties") or []), parties)
+        add_overlap(tally.location, tokens(slots.get("location")), tokens(got["location"]))
+        add_overlap(tally.motive, tokens(slots.get("motive")), tokens(got["motive"]))
+        if verbose:
+            expected_slots = {**slots, "date": gold_date, "parties": slots.get("parties") or []}
+            for name, value in got.items():
+                wanted = expected_slots.get(name)
+                same = sorted(value) == sorted(wanted) if name == "parties" else value == wanted
+                if not same:
+                    tally.slot_misses.append(
+                        f"{article.name}: {name}: gold {wanted!r}, got {value!r}: "
+                        f"{sentence['text'][:60]}"
+                    )
     expected = gold.get("findings") or {}
     dangling = sorted(
         {c.label for claim in report.claims for c in claim.citations if c.source is None}
@@ -217,7 +230,7 @@ def main() -> None:
         print(f"== {split} ==")
         print_scores(tally, len(gold_files))
         if args.verbose:
-            print("\n".join(tally.misses))
+            print("\n".join(tally.misses + tally.slot_misses))
 
 
 if __name__ == "__main__":

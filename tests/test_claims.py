@@ -183,3 +183,108 @@ def test_extract_claims_hostile_sentences_keep_null_slots(nlp) -> None:  # noqa:
 def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, text)
     assert claim.kind.value == kind
+
+
+def parties_of(nlp, text: str, known: tuple[str, ...] = ()) -> list[tuple[str, ...]]:  # noqa: ANN001
+    document = parse_document(text.encode(), "a.txt", Format.TEXT, published=PUBLISHED)
+    claims = extract_claims(document, segment(document, nlp), known=known)
+    return [c.facts.slots.parties for c in claims if c.part == "main"]
+
+
+def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Tri-Valley Regional Transit Authority struck a deal with Castell Rail Systems. "
+        "The International Dockworkers Union Local 17 wants a 6% raise. "
+        "Local 17 represents workers at all four terminals.",
+    )
+    assert parties == [
+        ("Tri-Valley Regional Transit Authority", "Castell Rail Systems"),
+        ("International Dockworkers Union Local 17",),
+        ("International Dockworkers Union Local 17",),
+    ]
+
+
+def test_descriptions_resolve_to_named_or_cited_bodies(nlp) -> None:  # noqa: ANN001
+    known = (
+        "City of Millbrook",
+        "Millbrook Finance Department",
+        "Nebraska Public Service Commission",
+    )
+    parties = parties_of(
+        nlp,
+        "The Millbrook City Council approved the budget. The city is adding firefighters. "
+        "The finance department recommended selling two garages. "
+        "The council will meet again on March 24. "
+        "The state's utility regulators approved the application. "
+        "The federal government will pay 40% of the cost.",
+        known,
+    )
+    assert parties == [
+        ("Millbrook City Council",),
+        ("City of Millbrook",),
+        ("Millbrook Finance Department",),
+        ("Millbrook City Council",),
+        ("Nebraska Public Service Commission",),
+        ("federal government",),
+    ]
+
+
+def test_description_with_another_modifier_is_not_resolved(nlp) -> None:  # noqa: ANN001
+    # "the fire department" is not the finance department the sources name.
+    parties = parties_of(
+        nlp, "The fire department will hire 24 people.", ("Millbrook Finance Department",)
+    )
+    assert parties == [()]
+
+
+def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "QuickRide Inc. lost the case. Its drivers earned $19 an hour. "
+        "Judith Leyster painted for decades. A painting of hers was sold in 1892. "
+        "The Hallam Museum of Art will publish its catalogue.",
+    )
+    assert parties == [
+        ("QuickRide Inc.",),
+        ("QuickRide Inc.",),
+        ("Judith Leyster",),
+        ("Judith Leyster",),
+        ("Hallam Museum of Art",),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "parties"),
+    [
+        pytest.param("Leyster was born in Haarlem in 1609.", "Haarlem", ("Leyster",), id="born-in"),
+        pytest.param(
+            "The clinic will be held at Harlow Central High School [1].",
+            "Harlow Central High School",
+            (),
+            id="facility-before-marker",
+        ),
+        pytest.param("Alder Creek has about 1,900 residents.", "Alder Creek", (), id="creek-town"),
+        pytest.param(
+            "The authority will build the Northern Line between Carrow and Penhurst.",
+            "between Carrow and Penhurst",
+            (),
+            id="between-two-towns",
+        ),
+        pytest.param(
+            "The paintings will be shown in the museum's newly restored east wing.",
+            "the museum's newly restored east wing",
+            (),
+            id="part-of-a-building",
+        ),
+    ],
+)
+def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001
+    claim = claims_of(nlp, text)[0]
+    assert claim.facts.slots.location == location
+    assert claim.facts.slots.parties == parties
+
+
+def test_title_marks_a_person_the_model_called_a_place(nlp) -> None:  # noqa: ANN001
+    doc = nlp("The report's author, epidemiologist\nAmara Okafor, said the decline began.")
+    assert ("Amara Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -59,6 +59,7 @@ def load_nlp(model: str | None = None) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(known_name_patterns())
+    nlp.add_pipe("copydesk_org_names", after="copydesk_names")
     return nlp
 
 
@@ -68,6 +69,64 @@ def split_markers_from_words(nlp: Language) -> None:
 
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[.!?,;:](?=\[)", r"\[(?=\^?\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# Last words of an organisation's name: "Tri-Valley Regional Transit Authority",
+# "Castell Rail Systems". The small model often misses such names or cuts them.
+ORG_HEADS = [
+    "authority", "union", "council", "department", "commission", "association",
+    "agency", "board", "bureau", "committee", "court", "district", "institute",
+    "foundation", "museum", "university", "college", "school", "hospital", "clinic",
+    "ministry", "office", "service", "services", "systems", "group", "company",
+    "corporation", "partners", "holdings", "industries", "energy", "bank", "trust",
+    "society", "league", "club", "inc.", "corp.", "ltd", "llc",
+]  # fmt: skip
+PROPER_WORD = {"POS": "PROPN", "LOWER": {"NOT_IN": ["the", "a", "an"]}}
+ORG_PATTERNS = [
+    # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority"
+    [
+        {**PROPER_WORD, "OP": "+"},
+        {"ORTH": "-", "OP": "?"},
+        {"POS": "PROPN", "OP": "*"},
+        {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
+        {"LOWER": "local", "OP": "?"},
+        {"LIKE_NUM": True, "OP": "?"},
+    ],
+    # "Hallam Museum of Art", "City of Millbrook"
+    [
+        {**PROPER_WORD, "OP": "*"},
+        {"LOWER": {"IN": [*ORG_HEADS, "city", "county"]}, "IS_TITLE": True},
+        {"LOWER": "of"},
+        {"POS": "PROPN", "OP": "+"},
+    ],
+    # "Local 17" once the article has named the union in full.
+    [{"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
+]
+# Job titles before a name: "epidemiologist Amara Okafor" is a person, whatever
+# the model thought (titles that also begin names of bodies are left out).
+PERSON_TITLES = [
+    "mayor", "governor", "senator", "councillor", "councilor", "judge", "justice",
+    "minister", "epidemiologist", "economist", "analyst", "spokesperson", "spokesman",
+    "spokeswoman", "chair", "chairman", "chairwoman", "director", "professor", "dr",
+    "coach", "superintendent", "sheriff", "detective", "inspector", "pastor", "rabbi",
+]  # fmt: skip
+PERSON_PATTERNS = [
+    [
+        {"LOWER": {"IN": PERSON_TITLES}},
+        {"IS_SPACE": True, "OP": "?"},
+        {"POS": "PROPN", "IS_TITLE": True},
+        {"POS": "PROPN", "IS_TITLE": True},
+    ]
+]
+# Last words of a place's name: "Alder Creek" is a town, not a person.
+PLACE_HEADS = [
+    "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
+    "island", "islands", "bay", "harbor", "harbour", "beach", "ridge", "township",
+]  # fmt: skip
+PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
+# Labels the model gives a name that it should have called an organisation
+# ("The Great Plains Public Power District" as an EVENT).
+NOT_NAME_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "NORP", "PERSON"}
 
 
 def known_name_patterns() -> list[dict[str, Any]]:
@@ -100,7 +159,9 @@ def register_components() -> None:
                 spans.append((span, marker.labels))
         with doc.retokenize() as retokenizer:
             for span, labels in spans:
-                retokenizer.merge(span, attrs={"_": {"citation": labels}})
+                # Read as a closing bracket, the marker stays out of the noun
+                # phrase before it ("at Harlow Central High School [1]").
+                retokenizer.merge(span, attrs={"NORM": ")", "_": {"citation": labels}})
         return doc
 
     @Language.component("copydesk_boundaries")
@@ -130,6 +191,77 @@ def register_components() -> None:
                 # text a line break elsewhere does not.
                 token.is_sent_start = ends_sentence(doc, i - 2)
         return doc
+
+    @Language.factory("copydesk_org_names")
+    def make_org_names(nlp: Language, name: str):  # noqa: ANN202 - a spaCy component
+        """Tag whole organisation names that the model missed or cut short."""
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(nlp.vocab)
+        matcher.add("ORG", ORG_PATTERNS, greedy="LONGEST")
+        matcher.add("GPE", PLACE_PATTERNS, greedy="LONGEST")
+        matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
+        return lambda doc: tag_org_names(doc, matcher)
+
+
+def tag_org_names(doc: Doc, matcher: Any) -> Doc:
+    """Tag matched names as ORG, replacing the model's entities they overlap.
+
+    An entity that holds the match and reaches beyond it ("Hallam Museum of
+    Art" against "Hallam Museum") wins; a marker is never part of a name.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    doc.ents = [e for e in map(without_markers, doc.ents) if e is not None]
+    found = []
+    for match_id, start, end in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        if label == "PERSON":
+            start = end - 2  # the name, without the title before it
+        span = Span(doc, start, end, label=label)
+        if any(t._.citation is not None or t.is_space for t in span):
+            continue
+        if span[-1].like_num and span[-2].lower_ != "local":
+            span = span[:-1]  # "Union 2026": a year after the name, not part of it
+        if len(span) > 1 or span[0].ent_type_ == "":
+            found.append(span)
+    if not found:
+        return doc
+    found = filter_spans(found)
+    ents = []
+    for ent in doc.ents:
+        inside = [f for f in found if f.start < ent.end and ent.start < f.end]
+        if not inside:
+            ents.append(ent)
+        elif all(holds(ent, f) for f in inside):
+            ents.append(ent)
+            found = [f for f in found if f not in inside]
+    doc.ents = sorted([*ents, *found], key=lambda span: span.start)
+    return doc
+
+
+def without_markers(ent: Any) -> Any:
+    """Return an entity without the citation markers at its edges ("March 1 [1]")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start]._.citation is not None:
+        start += 1
+    while end > start and doc[end - 1]._.citation is not None:
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return type(ent)(doc, start, end, label=ent.label_) if start < end else None
+
+
+def holds(ent: Any, match: Any) -> bool:
+    """Tell whether a model's entity holds a matched name and says more than it."""
+    if not (ent.start <= match.start and match.end <= ent.end):
+        return False
+    start = ent.start + (ent[0].lower_ == "the")
+    if ent.label_ in NOT_NAME_LABELS and match.label_ == "ORG":
+        return False  # a mislabelled name: the match's label is the right one
+    return ent.end - start > len(match)
 
 
 def ends_sentence(doc: Doc, i: int) -> bool:

@@ -224,7 +224,11 @@ class Checker:
         for doc in {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values():
             mark_names(doc, configured, overwrite=True)
             mark_names(doc, from_sources, overwrite=False)
-        claims = extract_claims(document, segments)
+        # The full names a description may stand for: those the cited sources
+        # name, and their publishers ("the city" -> "City of Millbrook").
+        known = [name for _, name in from_sources]
+        known += [c.source.publisher for c in sources.values() if c.source.publisher]
+        claims = extract_claims(document, segments, known=known)
         claims = resolve_citations(claims, registry)
         claims = verify_claims(claims, sources)
         return ArticleReport(

@@ -17,7 +17,7 @@ from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import Clause, Part, split_clauses
-from copydesk.pipeline.names import NameBook
+from copydesk.pipeline.names import ROLE_BODIES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
 
@@ -181,10 +181,17 @@ MOTIVE_PHRASES = re.compile(
 
 
 def extract_claims(
-    document: Document, segments: Iterable[Segment], aliases: dict[str, str] | None = None
+    document: Document,
+    segments: Iterable[Segment],
+    aliases: dict[str, str] | None = None,
+    known: Iterable[str] = (),
 ) -> tuple[Claim, ...]:
-    """Return the atomic claims of each sentence: its main clause first."""
-    names = NameBook(aliases=dict(aliases or {}))
+    """Return the atomic claims of each sentence: its main clause first.
+
+    ``known`` holds the full names in the cited sources, which "the fire
+    department" may stand for when the article never names it in full.
+    """
+    names = NameBook(aliases=dict(aliases or {}), known=tuple(known))
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     for segment in segments:
@@ -366,6 +373,8 @@ def find_parties(
     found: list[tuple[int, str]] = []
     for ent in ents:
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
+        if is_place(ent) and ent.root.dep_ == "pobj":
+            continue  # "at Harlow Central High School", "live in Millbrook": where, not who
         if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
         elif bare in names.short:
@@ -389,16 +398,46 @@ def find_parties(
     for token in sent:
         if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
             continue
-        determiners = [c for c in token.children if c.dep_ == "det"]
-        if determiners and determiners[0].lower_ == "the":
-            # "the council", "the city's tax", "the operators": a party named earlier.
-            party = names.describe(token.lemma_, plural=token.tag_ == "NNS")
+        determiners = [
+            c
+            for c in token.children
+            if c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and c.pos_ == "NOUN"
+        ]
+        if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
+            determiners = [token]  # "Regulators should publish the plan."
+        if determiners:
+            # "the council", "the city's tax", "the operators", "the state's
+            # regulators": a party named earlier, or in the cited sources.
+            modifiers = tuple(
+                c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+            )
+            plural = token.tag_ == "NNS"
+            party = names.describe(token.lemma_, plural=plural, modifiers=modifiers)
+            adjectives = [c.lower_ for c in token.children if c.dep_ == "amod"]
+            if party is None and token.lemma_ == "government" and adjectives[-1:] in GOVERNMENTS:
+                party = f"{adjectives[-1]} government"  # named by its level, as written
             if party:
                 found.append((determiners[0].i, party))
+    if not found:
+        # A sentence that names no one may speak of the last party through a
+        # pronoun: "Its drivers earned $19 an hour", "A painting of hers".
+        for token in sent:
+            if keep is not None and token.i not in keep:
+                continue
+            if token.lower_ == "its" and names.last_org:
+                found.append((token.i, names.last_org))
+            elif token.lower_ in PERSON_PRONOUNS and names.last_person:
+                found.append((token.i, names.last_person))
     found.sort()
     for _, name in found:
         names.remember(name)
     return tuple(dict.fromkeys(name for _, name in found))
+
+
+# Pronouns that stand for the person last named (outside quotations).
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+# "The federal government will pay 40%": a party that needs no name.
+GOVERNMENTS = [["federal"], ["state"], ["national"], ["provincial"], ["regional"]]
 
 
 def is_name(ent: SpacySpan) -> bool:
@@ -422,32 +461,43 @@ def noun_chunks(sent: SpacySpan) -> list:
 def find_places(
     sent: SpacySpan, ents: list, parties: tuple[str, ...], names: NameBook | None = None
 ) -> tuple[str, ...]:
-    """Return the places a sentence names, joining "Memphis, Tennessee"."""
+    """Return the places a sentence names, where things happen first.
+
+    "Memphis, Tennessee" is one place; "between Carrow and Penhurst" keeps its
+    preposition, since neither town alone is where the line runs.
+    """
     groups: list[list] = []
     for ent in ents:
         if not is_place(ent) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
-        if names is not None and ent.text.endswith(("'s", "’s")) and ent.text[:-2] in names.short:
-            continue  # "a museum of Hallam's size": a party's short name
+        bare = re.sub(r"(?:'s|’s)$", "", ent.text)
+        if names is not None and bare in names.short and ent.root.dep_ != "pobj":
+            continue  # "a museum of Hallam's size", "requires Sunfield to": a party
         if groups and between_is_comma(sent, groups[-1][-1], ent):
             groups[-1].append(ent)
         else:
             groups.append([ent])
     doc = sent.doc
-    places = [re.sub(r"^[Tt]he ", "", doc[g[0].start : g[-1].end].text) for g in groups]
-    if not places:
-        # "in the county", "at the port": a place named earlier, as written.
-        for token in sent:
-            det = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
-            if (
-                token.lemma_.lower() in PLACE_NOUNS
-                and det
-                and token.dep_ == "pobj"
-                and token.head.lower_ in PLACE_PREPOSITIONS
-            ):
-                places.append(f"the {token.text}")
-                break
-    return tuple(places)
+    ranked: list[tuple[int, str]] = []
+    for group in groups:
+        text = re.sub(r"^[Tt]he ", "", doc[group[0].start : group[-1].end].text)
+        head = group[0].root.head
+        if head.lower_ == "between" and len(group) == 2:
+            text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
+        # Where something happens ("in Memphis") before what is named ("the
+        # Northern Line will run"): the place of the sentence is in a phrase.
+        ranked.append((0 if group[0].root.dep_ == "pobj" else 2, text))
+    for token in sent:
+        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        if not (det and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS):
+            continue
+        if token.lemma_.lower() in PLACE_NOUNS and det[0].lower_ == "the":
+            ranked.append((1, f"the {token.text}"))  # "in the county": named earlier
+        elif token.lemma_.lower() in BUILDING_NOUNS:
+            words = [t for t in token.subtree if t._.citation is None]
+            ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
+    ranked.sort(key=lambda pair: pair[0])
+    return tuple(dict.fromkeys(text for _, text in ranked))
 
 
 # Nouns that stand for a place already named: "in the county", "at the port".
@@ -467,7 +517,11 @@ PLACE_NOUNS = {
     "neighborhood",
     "capital",
 }
-PLACE_PREPOSITIONS = {"in", "at", "across", "near", "around", "throughout"}
+PLACE_PREPOSITIONS = {"in", "at", "across", "near", "around", "throughout", "between"}
+# Parts of a site: "shown in the museum's newly restored east wing".
+BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
+# "born in Haarlem", "based in Leeds": after these the name is a place.
+LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "raise", "grow", "die"}
 
 
 def is_place(ent: SpacySpan) -> bool:
@@ -477,6 +531,8 @@ def is_place(ent: SpacySpan) -> bool:
     # "born in Haarlem": a place the small model took for a person; a facility
     # is a place only after a preposition ("at Harlow Central High School").
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
+    if after_preposition and len(ent) == 1 and ent.root.head.head.lemma_ in LOCATIVE_VERBS:
+        return True
     if ent.label_ == "ORG":
         return after_preposition and ent[-1].lower_ in FACILITY_WORDS
     return ent.label_ in {"FAC", "PERSON"} and after_preposition

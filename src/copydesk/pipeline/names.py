@@ -143,6 +143,13 @@ INSTITUTIONS = {
     "league",
 }
 
+# People named by their role stand for the body they form.
+ROLE_BODIES = {
+    "regulator": {"commission", "authority", "agency", "regulator", "board"},
+    "trustee": {"board", "trustees"},
+    "prosecutor": {"office"},
+}
+
 
 @dataclass
 class NameBook:
@@ -153,6 +160,7 @@ class NameBook:
     roles: dict[str, str] = field(default_factory=dict)  # "mayor" -> "Dolores Whitfield"
     named: list[str] = field(default_factory=list)  # canonical names, latest last
     kinds: dict[str, str] = field(default_factory=dict)  # canonical name -> PERSON or ORG
+    known: tuple[str, ...] = ()  # full names in the cited sources, for "the fire department"
     last_org: str | None = None
     last_person: str | None = None
 
@@ -170,6 +178,11 @@ class NameBook:
         parts = name.split()
         if len(parts) == 1 and name in self.short:
             return self.short[name]
+        if label == "ORG" and len(parts) > 1:
+            # "Local 17" is "International Dockworkers Union Local 17" cut short.
+            for full in reversed(self.named):
+                if full.endswith(f" {name}"):
+                    return full
         self.kinds.setdefault(name, label)
         if len(parts) > 1:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
@@ -200,28 +213,57 @@ class NameBook:
         else:
             self.last_org = name
 
-    def describe(self, noun: str, *, plural: bool = False) -> str | None:
-        """Return the party "the <noun>" refers to, when one was named."""
+    def describe(
+        self, noun: str, *, plural: bool = False, modifiers: tuple[str, ...] = ()
+    ) -> str | None:
+        """Return the party "the <noun>" refers to, when one was named.
+
+        The article's own names come first, latest first; then the full names
+        in its cited sources ("the finance department" -> "Millbrook Finance
+        Department"). ``modifiers`` ("finance") must all be in the name.
+        """
         noun = noun.lower()
-        if noun in self.roles:
+        if noun in ROLE_BODIES:
+            modifiers = ()  # "utility regulators" are the commission, whatever its name
+        if noun in self.roles and not modifiers:
             return self.roles[noun]
+        named = [n for n in reversed(self.named) if fits(n, modifiers)]
+        # A source's names stand in only for institutions, and only full names:
+        # "the report" is not "Harlow County Health Department Surveillance Report".
+        known = [
+            n
+            for n in self.known
+            if fits(n, modifiers)
+            and len(n.split()) > 1
+            and (noun in INSTITUTIONS or noun in ROLE_BODIES)
+        ]
         if plural:
             # "the operators" -> "Ellis Terminal Operators Association"
-            for name in reversed(self.named):
+            for name in named + known:
                 if f"{noun}s" in name.lower().split():
                     return name
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook".
-        for name in reversed(self.named):
+        for name in named + known:
             if head_word(name) == noun:
                 return name
         if noun in INSTITUTIONS:
             # "the union" -> "International Dockworkers Union Local 17"
-            for name in reversed(self.named):
+            for name in named + known:
                 if noun in name.lower().split():
                     return name
-        if noun in COMPANY_NOUNS:
+        # "regulators" -> "Nebraska Public Service Commission"
+        for name in named + known if noun in ROLE_BODIES else ():
+            if head_word(name) in ROLE_BODIES[noun]:
+                return name
+        if noun in COMPANY_NOUNS and not modifiers:
             return self.last_org
         return None
+
+
+def fits(name: str, modifiers: tuple[str, ...]) -> bool:
+    """Tell whether a name holds every modifier of a description ("fire" department)."""
+    words = name.lower().split()
+    return all(m in words for m in modifiers)
 
 
 def head_word(name: str) -> str:
