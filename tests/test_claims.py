@@ -288,3 +288,17 @@ def test_places_are_where_things_happen(nlp, text: str, location: str, parties: 
 def test_title_marks_a_person_the_model_called_a_place(nlp) -> None:  # noqa: ANN001
     doc = nlp("The report's author, epidemiologist\nAmara Okafor, said the decline began.")
     assert ("Amara Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_two_sides_of_a_dispute_and_the_artist(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Ellis Terminal Operators Association rejected the offer of the "
+        "International Dockworkers Union Local 17. Talks between the two sides collapsed in 2022. "
+        "Judith Leyster painted for decades. The museum published a biography of the artist.",
+    )
+    assert parties[1] == (
+        "Ellis Terminal Operators Association",
+        "International Dockworkers Union Local 17",
+    )
+    assert parties[3] == ("Judith Leyster",)

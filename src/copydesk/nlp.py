@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.resources
 import importlib.util
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +125,8 @@ PLACE_HEADS = [
     "island", "islands", "bay", "harbor", "harbour", "beach", "ridge", "township",
 ]  # fmt: skip
 PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
+# "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.
+DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s)$")
 # Labels the model gives a name that it should have called an organisation
 # ("The Great Plains Public Power District" as an EVENT).
 NOT_NAME_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "NORP", "PERSON"}
@@ -213,7 +216,7 @@ def tag_org_names(doc: Doc, matcher: Any) -> Doc:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    doc.ents = [e for e in map(without_markers, doc.ents) if e is not None]
+    doc.ents = [relabel(e) for e in map(without_markers, doc.ents) if e is not None]
     found = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -252,6 +255,13 @@ def without_markers(ent: Any) -> Any:
     if (start, end) == (ent.start, ent.end):
         return ent
     return type(ent)(doc, start, end, label=ent.label_) if start < end else None
+
+
+def relabel(ent: Any) -> Any:
+    """Return a one-word NORP that is no nationality as an ORG ("the Rijksmuseum")."""
+    if ent.label_ == "NORP" and len(ent) == 1 and not DEMONYM_ENDING.search(ent.text):
+        return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def holds(ent: Any, match: Any) -> bool:

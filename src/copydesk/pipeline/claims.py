@@ -405,6 +405,10 @@ def find_parties(
         ]
         if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
             determiners = [token]  # "Regulators should publish the plan."
+        if token.lemma_ == "side" and any(c.lower_ in SIDES for c in token.children):
+            # "Talks between the two sides", "Neither side looks ready to blink."
+            found.extend((token.i, name) for name in names.sides())
+            continue
         if determiners:
             # "the council", "the city's tax", "the operators", "the state's
             # regulators": a party named earlier, or in the cited sources.
@@ -434,6 +438,8 @@ def find_parties(
     return tuple(dict.fromkeys(name for _, name in found))
 
 
+# Words that make "side" the two parties of a dispute.
+SIDES = {"both", "neither", "either", "two", "other"}
 # Pronouns that stand for the person last named (outside quotations).
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
@@ -488,16 +494,28 @@ def find_places(
         # Northern Line will run"): the place of the sentence is in a phrase.
         ranked.append((0 if group[0].root.dep_ == "pobj" else 2, text))
     for token in sent:
-        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if not (det and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS):
+        phrase = phrase_of(token)
+        det = [c for c in phrase.children if c.dep_ in {"det", "poss"}]
+        if not (det and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS):
             continue
         if token.lemma_.lower() in PLACE_NOUNS and det[0].lower_ == "the":
             ranked.append((1, f"the {token.text}"))  # "in the county": named earlier
         elif token.lemma_.lower() in BUILDING_NOUNS:
-            words = [t for t in token.subtree if t._.citation is None]
+            words = [t for t in phrase.subtree if t._.citation is None]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
     ranked.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(text for _, text in ranked))
+
+
+def phrase_of(token: Token) -> Token:
+    """Return the head of a noun's phrase, seeing through a marker parsed as its head.
+
+    The parser sometimes takes "east wing [^1]" for a compound whose head is
+    the marker; the marker then stands where the noun should.
+    """
+    if token.dep_ == "compound" and token.head._.citation is not None:
+        return token.head
+    return token
 
 
 # Nouns that stand for a place already named: "in the county", "at the port".
@@ -517,7 +535,19 @@ PLACE_NOUNS = {
     "neighborhood",
     "capital",
 }
-PLACE_PREPOSITIONS = {"in", "at", "across", "near", "around", "throughout", "between"}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "across",
+    "near",
+    "around",
+    "throughout",
+    "between",
+    "through",
+    "inside",
+    "outside",
+    "within",
+}
 # Parts of a site: "shown in the museum's newly restored east wing".
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
 # "born in Haarlem", "based in Leeds": after these the name is a place.

@@ -148,7 +148,10 @@ ROLE_BODIES = {
     "regulator": {"commission", "authority", "agency", "regulator", "board"},
     "trustee": {"board", "trustees"},
     "prosecutor": {"office"},
+    "official": {"department", "office", "agency", "authority", "ministry", "commission"},
 }
+# Nouns for a person of the story: "a biography of the artist".
+PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
 
 
 @dataclass
@@ -213,6 +216,11 @@ class NameBook:
         else:
             self.last_org = name
 
+    def sides(self) -> tuple[str, ...]:
+        """Return the two organisations last named: "the two sides", "neither side"."""
+        orgs = [n for n in reversed(self.named) if self.kinds.get(n, "ORG") == "ORG"]
+        return tuple(reversed(orgs[:2])) if len(orgs) >= 2 else ()
+
     def describe(
         self, noun: str, *, plural: bool = False, modifiers: tuple[str, ...] = ()
     ) -> str | None:
@@ -257,6 +265,8 @@ class NameBook:
                 return name
         if noun in COMPANY_NOUNS and not modifiers:
             return self.last_org
+        if noun in PERSON_NOUNS:
+            return self.last_person
         return None
 
 
