@@ -41,6 +41,7 @@ FAMILIES = {
     "figure",
     "date",
     "past_narrative",
+    "sentiment_word",
 }
 
 
@@ -294,7 +295,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             id="quotation-of-two-sentences",
         ),
         # Weak cues alone, descriptions and the marks of a report.
-        pytest.param("The deal could close next year.", id="weak-cue-alone"),
+        pytest.param("The company has never paid a dividend.", id="weak-cue-alone"),
         pytest.param("Nobody attended the hearing on May 6.", id="weak-cue-and-date"),
         pytest.param(
             "The council decides what should be built on the site.", id="should-in-relative-clause"
@@ -357,7 +358,7 @@ def test_find_cues_skips_attributed_words(english: Language, text: str, word: st
 
 def test_is_opinion_needs_two_weak_cues(english: Language) -> None:
     """Call one weak cue a fact and two of them opinion."""
-    alone = find_cues(sentence(english, "The deal could close next year."))
+    alone = find_cues(sentence(english, "The company has never paid a dividend."))
     together = find_cues(sentence(english, "Nobody could have predicted it."))
     assert (is_opinion(alone), is_opinion(together)) == (False, True)
 
@@ -376,3 +377,30 @@ def test_opinion_cues_reject_an_unquoted_yaml_boolean() -> None:
     """Refuse a list entry that YAML read as a boolean (a bare yes or no)."""
     with pytest.raises(ValueError, match="stance_adverbs must be a list of strings"):
         _opinion_cues({"stance_adverbs": ["alas", True]})
+
+
+@pytest.mark.parametrize(
+    ("text", "opinion"),
+    [
+        # Words of praise or blame that the hand-made lists lack.
+        pytest.param("The film is a dazzling, maddening mess.", True, id="praise-and-blame"),
+        pytest.param("The museum's new wing is a joy to walk through.", True, id="joy"),
+        # The words of a report of events are not judgements.
+        pytest.param(
+            "Two people were killed when the bridge collapsed.", False, id="news-event-words"
+        ),
+        pytest.param("The team won the championship in 2019.", False, id="win"),
+        # Someone else's praise and blame are facts about what was said.
+        pytest.param("The mayor said the festival was a dazzling success.", False, id="said"),
+        pytest.param("Critics called the film “a dazzling mess.”", False, id="quoted"),
+    ],
+)
+def test_sentiment_words_count_only_in_the_writers_voice(
+    english: Language, text: str, opinion: bool
+) -> None:
+    """Count a general lexicon's words of praise or blame, outside speech and quotes."""
+    families = {cue.family for cue in find_cues(sentence(english, text))}
+    assert ("sentiment_word" in families, opinion_cue(sentence(english, text)) is not None) == (
+        opinion,
+        opinion,
+    )

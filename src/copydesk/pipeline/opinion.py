@@ -1,7 +1,10 @@
 """Tell the writer's own judgement from facts and from attributed speech.
 
 The cue words, the weight of each cue family, the threshold and the decisive
-families live in ``data/opinion_cues.yaml``; this module reads the spaCy parse
+families live in ``data/opinion_cues.yaml`` (the weights are fitted by
+``benchmarks/fit_opinion.py`` on the project's own labelled sentences), and
+the general words of praise and blame come from the VADER sentiment lexicon
+of the ``vaderSentiment`` package; this module reads the spaCy parse
 to find the cues the writer is responsible for. Words inside quotation marks,
 under a reporting verb whose subject can speak ("Musk said ...") or in an
 "according to" clause are someone else's, so they do not count.
@@ -15,6 +18,7 @@ a main verb in the past tense) count against.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -66,6 +70,11 @@ MONTHS_AND_DAYS = frozenset(
         "tomorrow",
     }
 )
+# VADER's valence of a word runs from -4 to 4; from 2 on, a word praises or
+# condemns ("shameful", "superb"), below it many words only describe news
+# ("protest", "tax").
+SENTIMENT_MIN = 2.0
+SENTIMENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 # Multi-word entries of these lists are matched on the text, as this family.
 PHRASE_FAMILIES = {
     "phrases": "phrase",
@@ -319,6 +328,9 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if token.dep_ == "neg" and is_contrast(token):
         # "The delay is not an accident but a strategy."
         yield "argument_marker"
+    if is_sentiment_word(token, lex):
+        # "The festival has lost the scrappy charm that made it worth the trip."
+        yield "sentiment_word"
     if (
         token.is_upper
         and len(token) > 2
@@ -353,6 +365,39 @@ def is_loaded(token: Token, lex: OpinionCues) -> bool:
     # "The agency squandered the grant." (but not "lies" in "what lies ahead",
     # which is no noun)
     return token.pos_ == "VERB" and lex.has("loaded_verbs", lemma)
+
+
+def is_sentiment_word(token: Token, lex: OpinionCues) -> bool:
+    """Tell whether a word praises or condemns in a general sentiment lexicon.
+
+    It widens the hand-made lists to words they miss ("dazzling", "joy"); the
+    words a report of events needs ("killed", "crisis", "win") do not count.
+    """
+    if token.pos_ not in SENTIMENT_POS or token.ent_type_ in NAME_ENTITIES:
+        return False
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lex.has("neutral_in_news", lemma) or lex.has("neutral_in_news", lower):
+        return False
+    valences = sentiment_valences()
+    valence = valences.get(lower, valences.get(lemma, 0.0))
+    return abs(valence) >= SENTIMENT_MIN
+
+
+@lru_cache(maxsize=1)
+def sentiment_valences() -> dict[str, float]:
+    """Return VADER's word valences, read once from the installed package.
+
+    The lexicon (C.J. Hutto, MIT licence) ships with ``vaderSentiment``;
+    copydesk reads it from there and copies none of it. Emoticons and slang
+    abbreviations are skipped: only plain words are kept.
+    """
+    path = importlib.resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    valences: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        if word.replace("-", "").isalpha() and rest:
+            valences[word.lower()] = float(rest.split("\t", 1)[0])
+    return valences
 
 
 def adjective_bases(adverb: str) -> tuple[str, ...]:
