@@ -228,6 +228,22 @@ def reliability(outcomes: list[Outcome]) -> None:
         low = high
 
 
+def sweep(cases: list[Case]) -> None:
+    """Print the tuning half's scores at each support threshold (the half it is chosen on)."""
+    import copydesk.pipeline.verify as verify
+
+    saved = verify.SUPPORT_THRESHOLD
+    print(f"tuning half, {len(cases)} claims (threshold in force: {saved})")
+    print("   threshold  balanced accuracy  macro-F1")
+    try:
+        for step in range(20, 86, 2):
+            verify.SUPPORT_THRESHOLD = step / 100
+            s = scores([judge(case) for case in cases])
+            print(f"     {step / 100:.2f}        {s['balanced_accuracy']:.3f}         {s['macro_f1']:.3f}")
+    finally:
+        verify.SUPPORT_THRESHOLD = saved
+
+
 def load_cases(path: Path, limit: int | None, cache: Path | None) -> list[tuple[str, Case]]:
     """Return (split, case) for every line, analysing each (or reading a cache)."""
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -273,12 +289,20 @@ def main(argv: list[str] | None = None) -> int:
         help="pickle of the analysed cases, to re-run verification quickly",
     )
     parser.add_argument("--errors", action="store_true", help="list the cases judged wrongly")
+    parser.add_argument(
+        "--thresholds",
+        action="store_true",
+        help="print the tuning half's scores for each support threshold, and stop",
+    )
     args = parser.parse_args(argv)
     path = args.data / "wice" / "dev.jsonl" if args.data.is_dir() else args.data
     if not path.exists():
         print(f"WiCE data not found at {path}; nothing to measure (use --data).")
         return 0
     cases = load_cases(path, args.limit, args.cache)
+    if args.thresholds:
+        sweep([case for split, case in cases if split == "tuning"])
+        return 0
     outcomes = [(split, judge(case)) for split, case in cases]
     parts = {
         "tuning": [o for s, o in outcomes if s == "tuning"],

@@ -121,6 +121,31 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {str(i): DEAL if i == 7 else f"{FILLER} Report {i}." for i in range(1, 21)},
             id="twenty-citations-one-states-it",
         ),
+        pytest.param(
+            "The county will shut the Old Mill Bridge for repairs that take ten months [1].",
+            {"1": "The county will close the Old Mill Bridge for repairs lasting 10 months."},
+            id="shut-for-close-and-ten-as-digits",
+        ),
+        pytest.param(
+            "The gunman has never been identified [1].",
+            {"1": "The gunman has not been identified, police said."},
+            id="never-as-not",
+        ),
+        pytest.param(
+            "The boards said no branch will close [1].",
+            {"1": "No branch will close and no staff will be laid off, the boards said."},
+            id="negation-in-both",
+        ),
+        pytest.param(
+            "Snooker player Mark Williams won the final three frames of the session [1].",
+            {
+                "1": (
+                    "Sunday 6 May 2018: Snooker player Mark Williams won the final three "
+                    "frames of the session."
+                )
+            },
+            id="day-of-a-date-is-not-a-count",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -195,6 +220,30 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
                 "Northwind Energy; Riverside; 'buy', 'solar', 'farm'.",
             ),
             id="twenty-citations-none-states-it",
+        ),
+        pytest.param(
+            "The repairs will cost 14 million dollars and take 10 months [1].",
+            {"1": "The repairs will cost 14 million dollars and are expected to take eight months."},
+            ("not-in-source", "Source [1] does not state the number 10."),
+            id="number-the-slots-miss",
+        ),
+        pytest.param(
+            "Brandt Motors will close its engine plant in Halden at the end of 2027 [1].",
+            {"1": "Brandt Motors will close its engine plant in Halden at the end of 2026."},
+            ("contradicted", "Source [1] says 2026, not 2027."),
+            id="other-year",
+        ),
+        pytest.param(
+            "Ruth Bakker said the ferries had never lost money [1].",
+            {"1": "Mayor Ruth Bakker said the ferries had lost money for six years in a row."},
+            ("not-in-source", "Source [1] does not state the negation 'never'."),
+            id="negation-the-source-lacks",
+        ),
+        pytest.param(
+            "Brandt will move all of the work to its plant in Ostrava [1].",
+            {"1": "Brandt will move part of the work to its plant in Ostrava."},
+            ("not-in-source", "Source [1] does not state 'all'."),
+            id="all-for-part",
         ),
         pytest.param(
             "Northwind Energy bought the farm [9].",
