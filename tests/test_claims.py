@@ -80,6 +80,23 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("Revenue grew in Q3 2026.", "2026-Q3", id="quarter"),
         pytest.param("The plant opened in 2024.", "2024", id="year"),
         pytest.param("The plant opened in March 2025.", "2025-03", id="month-year"),
+        pytest.param("The probe entered orbit on 8 September 2026 [1].", "2026-09-08", id="d-m-y"),
+        pytest.param("Farmers left 310,000 acres unplanted this spring.", "2026", id="season"),
+        pytest.param("The merger should close by the end of 2026.", "2026", id="end-of-year"),
+        pytest.param("A 2025 study found that prices rose.", "2025", id="year-before-noun"),
+        pytest.param("The fund grew in the 2020s.", None, id="decade-stays-null"),
+        # A stative present is no schedule: the Monday before publication.
+        pytest.param(
+            "The price represents a premium over the closing price on Monday.",
+            "2026-05-04",
+            id="stative-present-looks-back",
+        ),
+        pytest.param("Tickets go on sale on Monday.", "2026-05-11", id="schedule-looks-ahead"),
+        pytest.param(
+            "The superintendent said districts would receive guidance in June.",
+            "2026-06",
+            id="would-looks-ahead",
+        ),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001

@@ -52,6 +52,19 @@ DATE_WORDS = re.compile(
     re.I,
 )
 YEAR_RELATIVE = re.compile(r"^(?:last|this|next|earlier this|later this|past) year$", re.I)
+# A season is no month of its own: "this summer" is dated by its year.
+SEASON_RELATIVE = re.compile(
+    r"^(?:(last|this|next|earlier this|later this|past) )?(?:spring|summer|autumn|fall|winter)$",
+    re.I,
+)
+# "the end of 2026", "early 2027", "summer 2025", "the first half of 2024": a year
+# and words that only place a moment inside it.
+WITHIN_YEAR = re.compile(
+    r"^(?:(?:the|by|until|through|in|since|during|early|late|mid-?|end|start|beginning|"
+    r"middle|close|turn|first|second|half|of|spring|summer|autumn|fall|winter)\b[\s-]*)*"
+    r"(\d{4})$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +99,15 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return None
     if ISO_DATE.match(phrase):
         return phrase if parse_iso(phrase) else None
-    if not DATE_WORDS.search(phrase):
-        return None
+    if not DATE_WORDS.search(phrase) or re.search(r"\b\d{4}'?s\b", phrase):
+        return None  # no calendar word, or a decade ("the 2020s") that no ISO form names
     if base is not None and (m := YEAR_RELATIVE.match(phrase)):
         shift = {"last": -1, "past": -1, "next": 1}.get(phrase.split()[0].lower(), 0)
         return str(base.year + shift)
-    if m := YEAR_ONLY.match(phrase):
+    if base is not None and (m := SEASON_RELATIVE.match(phrase)) and m.group(1):
+        shift = {"last": -1, "past": -1, "next": 1}.get(m.group(1).split()[0].lower(), 0)
+        return str(base.year + shift)
+    if m := YEAR_ONLY.match(phrase) or WITHIN_YEAR.match(phrase):
         return m.group(1)
     if m := QUARTER.search(phrase):
         quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])

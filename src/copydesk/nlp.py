@@ -80,14 +80,16 @@ ORG_HEADS = [
     "foundation", "museum", "university", "college", "school", "hospital", "clinic",
     "ministry", "office", "service", "services", "systems", "group", "company",
     "corporation", "partners", "holdings", "industries", "energy", "bank", "trust",
-    "society", "league", "club", "inc.", "corp.", "ltd", "llc",
+    "society", "league", "club", "inc.", "corp.", "ltd", "llc", "hospitals",
+    "athletic", "united", "rovers", "fc",
 ]  # fmt: skip
 PROPER_WORD = {"POS": "PROPN", "LOWER": {"NOT_IN": ["the", "a", "an"]}}
 ORG_PATTERNS = [
-    # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority"
+    # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority",
+    # "Ashford & Bell Hospitals"
     [
         {**PROPER_WORD, "OP": "+"},
-        {"ORTH": "-", "OP": "?"},
+        {"ORTH": {"IN": ["-", "&"]}, "OP": "?"},
         {"POS": "PROPN", "OP": "*"},
         {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
         {"LOWER": "local", "OP": "?"},
@@ -100,6 +102,8 @@ ORG_PATTERNS = [
         {"LOWER": "of"},
         {"POS": "PROPN", "OP": "+"},
     ],
+    # "Ashford & Bell", "Johnson & Johnson"
+    [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
     # "Local 17" once the article has named the union in full.
     [{"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
 ]
@@ -110,6 +114,7 @@ PERSON_TITLES = [
     "minister", "epidemiologist", "economist", "analyst", "spokesperson", "spokesman",
     "spokeswoman", "chair", "chairman", "chairwoman", "director", "professor", "dr",
     "coach", "superintendent", "sheriff", "detective", "inspector", "pastor", "rabbi",
+    "scientist", "researcher", "engineer", "astronaut", "grower", "farmer", "striker",
 ]  # fmt: skip
 PERSON_PATTERNS = [
     [
@@ -118,6 +123,18 @@ PERSON_PATTERNS = [
         {"POS": "PROPN", "IS_TITLE": True},
         {"POS": "PROPN", "IS_TITLE": True},
     ]
+]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+]  # fmt: skip
+DATE_PATTERNS = [
+    # "on 8 September 2026": the model may keep only the year.
+    [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd", "OP": "?"}],
+]
+# "A 2025 study", "the 2024 season": a year before a singular noun.
+YEAR_PATTERNS = [
+    [{"LOWER": {"IN": ["a", "an", "the"]}}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}, {"TAG": "NN"}]
 ]
 # Last words of a place's name: "Alder Creek" is a town, not a person.
 PLACE_HEADS = [
@@ -204,6 +221,8 @@ def register_components() -> None:
         matcher.add("ORG", ORG_PATTERNS, greedy="LONGEST")
         matcher.add("GPE", PLACE_PATTERNS, greedy="LONGEST")
         matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
+        matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
+        matcher.add("YEAR", YEAR_PATTERNS)
         return lambda doc: tag_org_names(doc, matcher)
 
 
@@ -222,12 +241,14 @@ def tag_org_names(doc: Doc, matcher: Any) -> Doc:
         label = doc.vocab.strings[match_id]
         if label == "PERSON":
             start = end - 2  # the name, without the title before it
+        elif label == "YEAR":
+            label, start, end = "DATE", start + 1, end - 1  # the year alone
         span = Span(doc, start, end, label=label)
         if any(t._.citation is not None or t.is_space for t in span):
             continue
-        if span[-1].like_num and span[-2].lower_ != "local":
+        if label == "ORG" and span[-1].like_num and span[-2].lower_ != "local":
             span = span[:-1]  # "Union 2026": a year after the name, not part of it
-        if len(span) > 1 or span[0].ent_type_ == "":
+        if len(span) > 1 or span[0].ent_type_ in {"", "CARDINAL"}:
             found.append(span)
     if not found:
         return doc
@@ -269,8 +290,8 @@ def holds(ent: Any, match: Any) -> bool:
     if not (ent.start <= match.start and match.end <= ent.end):
         return False
     start = ent.start + (ent[0].lower_ == "the")
-    if ent.label_ in NOT_NAME_LABELS and match.label_ == "ORG":
-        return False  # a mislabelled name: the match's label is the right one
+    if ent.label_ in NOT_NAME_LABELS and match.label_ == "ORG" or ent.label_ == "CARDINAL":
+        return False  # a mislabelled name or year: the match's label is the right one
     return ent.end - start > len(match)
 
 

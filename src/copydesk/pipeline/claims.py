@@ -29,7 +29,18 @@ PARTY_LABELS = {"ORG", "PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 # Words the small model tags as organisations or places that are neither.
-NOT_NAMES = {"ai", "ceo", "ipo", "gpu", "gpus", "llm", "the company", "company"}
+NOT_NAMES = {
+    "ai",
+    "ceo",
+    "ipo",
+    "gpu",
+    "gpus",
+    "llm",
+    "the company",
+    "company",
+    "state",
+    "the state",
+}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
 UNITS = {
     "mw",
@@ -324,13 +335,12 @@ def read_facts(
         for e in sent.ents
         if not any(t._.citation for t in e) and (keep is None or all(t.i in keep for t in e))
     ]
-    future = speaks_of_future(sent)
     dates = tuple(
         dict.fromkeys(
             d
             for e in ents
             if e.label_ in {"DATE", "TIME"}
-            and (d := resolve_date(e.text, published, future=future))
+            and (d := resolve_date(e.text, published, future=speaks_of_future(sent, e)))
         )
     )
     parties = find_parties(sent, ents, names, keep)
@@ -349,21 +359,36 @@ def read_facts(
 
 # "The council will meet on March 24", "Tickets go on sale in July", "is scheduled
 # to begin in September": a bare day or month is the coming one, not the last.
-FUTURE_WORDS = {"will", "shall", "next", "upcoming", "schedule", "plan", "due", "expect", "set"}
+FUTURE_WORDS = {
+    "will",
+    "shall",
+    "would",
+    "next",
+    "upcoming",
+    "schedule",
+    "plan",
+    "due",
+    "expect",
+    "set",
+}
+# Present tenses that state a lasting fact, not a schedule: "The price represents ...".
+STATIVE = {"be", "have", "say", "remain", "seem", "appear", "represent", "include", "mean"}
 
 
-def speaks_of_future(sent: SpacySpan) -> bool:
-    """Tell whether a sentence is about what is yet to happen."""
+def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
+    """Tell whether a date in a sentence is about what is yet to happen."""
     for token in sent:
         if token.lemma_.lower() in FUTURE_WORDS and token.pos_ in {"AUX", "VERB", "ADJ"}:
             return True
-        if (
-            token.dep_ == "ROOT"
-            and token.tag_ in {"VBP", "VBZ"}
-            and token.lemma_ not in {"be", "have", "say", "remain", "seem", "appear"}
-        ):
-            return True  # the present of a schedule: "Tickets go on sale in July"
-    return False
+    # The present of a schedule, "Tickets go on sale in July", when the date is
+    # the verb's: in "represents a premium over the price on Monday" it is not.
+    verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ in {"VBP", "VBZ"}
+        and verb.lemma_ not in STATIVE
+        and when.root.head.i != when.root.i
+    )
 
 
 def find_parties(
@@ -405,8 +430,14 @@ def find_parties(
         ]
         if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
             determiners = [token]  # "Regulators should publish the plan."
-        if token.lemma_ == "side" and any(c.lower_ in SIDES for c in token.children):
-            # "Talks between the two sides", "Neither side looks ready to blink."
+        if token.lemma_ in PAIR_NOUNS and (
+            any(c.lower_ in SIDES for c in token.children)
+            or token.tag_ == "NNS"
+            and token.lemma_ != "side"
+            and determiners
+        ):
+            # "Talks between the two sides", "Neither company disclosed the terms",
+            # "the companies said": the two organisations of the story.
             found.extend((token.i, name) for name in names.sides())
             continue
         if determiners:
@@ -438,8 +469,9 @@ def find_parties(
     return tuple(dict.fromkeys(name for _, name in found))
 
 
-# Words that make "side" the two parties of a dispute.
-SIDES = {"both", "neither", "either", "two", "other"}
+# Words that make "side" or "company" the two parties of a deal or dispute.
+SIDES = {"both", "neither", "either", "two"}
+PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", "party"}
 # Pronouns that stand for the person last named (outside quotations).
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
@@ -551,7 +583,7 @@ PLACE_PREPOSITIONS = {
 # Parts of a site: "shown in the museum's newly restored east wing".
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
 # "born in Haarlem", "based in Leeds": after these the name is a place.
-LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "raise", "grow", "die"}
+LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "die"}
 
 
 def is_place(ent: SpacySpan) -> bool:
@@ -561,7 +593,12 @@ def is_place(ent: SpacySpan) -> bool:
     # "born in Haarlem": a place the small model took for a person; a facility
     # is a place only after a preposition ("at Harlow Central High School").
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
-    if after_preposition and len(ent) == 1 and ent.root.head.head.lemma_ in LOCATIVE_VERBS:
+    if (
+        ent.label_ in {"ORG", "PERSON", "FAC"}
+        and after_preposition
+        and len(ent) == 1
+        and ent.root.head.head.lemma_ in LOCATIVE_VERBS
+    ):
         return True
     if ent.label_ == "ORG":
         return after_preposition and ent[-1].lower_ in FACILITY_WORDS

@@ -182,9 +182,10 @@ class NameBook:
         if len(parts) == 1 and name in self.short:
             return self.short[name]
         if label == "ORG" and len(parts) > 1:
-            # "Local 17" is "International Dockworkers Union Local 17" cut short.
+            # "Local 17" is "International Dockworkers Union Local 17" cut short,
+            # "Ashford & Bell" is "Ashford & Bell Hospitals".
             for full in reversed(self.named):
-                if full.endswith(f" {name}"):
+                if full.endswith(f" {name}") or full.startswith(f"{name} "):
                     return full
         self.kinds.setdefault(name, label)
         if len(parts) > 1:
