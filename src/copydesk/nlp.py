@@ -60,7 +60,7 @@ def load_nlp(model: str | None = None) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(known_name_patterns())
-    nlp.add_pipe("copydesk_org_names", after="copydesk_names")
+    nlp.add_pipe("copydesk_entities", after="copydesk_names")
     return nlp
 
 
@@ -212,9 +212,9 @@ def register_components() -> None:
                 token.is_sent_start = ends_sentence(doc, i - 2)
         return doc
 
-    @Language.factory("copydesk_org_names")
-    def make_org_names(nlp: Language, name: str):  # noqa: ANN202 - a spaCy component
-        """Tag whole organisation names that the model missed or cut short."""
+    @Language.factory("copydesk_entities")
+    def make_entity_repair(nlp: Language, name: str):  # noqa: ANN202 - a spaCy component
+        """Tag names and dates the model missed, cut short or mislabelled."""
         from spacy.matcher import Matcher
 
         matcher = Matcher(nlp.vocab)
@@ -223,14 +223,15 @@ def register_components() -> None:
         matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
         matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
         matcher.add("YEAR", YEAR_PATTERNS)
-        return lambda doc: tag_org_names(doc, matcher)
+        return lambda doc: repair_entities(doc, matcher)
 
 
-def tag_org_names(doc: Doc, matcher: Any) -> Doc:
-    """Tag matched names as ORG, replacing the model's entities they overlap.
+def repair_entities(doc: Doc, matcher: Any) -> Doc:
+    """Tag matched organisations, places, people and dates, replacing the model's
+    entities they overlap.
 
     An entity that holds the match and reaches beyond it ("Hallam Museum of
-    Art" against "Hallam Museum") wins; a marker is never part of a name.
+    Art" against "Hallam Museum") wins; a marker is never part of an entity.
     """
     from spacy.tokens import Span
     from spacy.util import filter_spans
