@@ -63,8 +63,7 @@ def cue_families(texts: list[str]) -> list[frozenset[str]]:
 
     nlp = load_nlp()
     return [
-        frozenset(cue.family for cue in find_cues(doc[:]))
-        for doc in nlp.pipe(texts, batch_size=64)
+        frozenset(cue.family for cue in find_cues(doc[:])) for doc in nlp.pipe(texts, batch_size=64)
     ]
 
 

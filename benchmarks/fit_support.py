@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import math
 import re
 import sys
 from dataclasses import dataclass
@@ -80,8 +79,9 @@ def cited_sources(claim: Claim, checker: Checker, registry: Registry) -> list[V.
     return [c for c in cited if c.source.text and c.sentences]
 
 
-def example(group: str, text: str, supported: bool, claim: Claim, checker: Checker,
-            registry: Registry) -> Example | None:
+def example(
+    group: str, text: str, supported: bool, claim: Claim, checker: Checker, registry: Registry
+) -> Example | None:
     """Return the example for a claim, or None when verification never scores it."""
     cited = cited_sources(claim, checker, registry)
     if not cited or claim.verdict is None or claim.verdict.reason.value not in SCORED:
@@ -102,8 +102,13 @@ def support_examples(checker: Checker, folder: Path) -> list[Example]:
         registry = Registry(
             path=str(path),
             sources=tuple(
-                Source(label=str(label), title=f"{path.stem} {label}", line=i, text=text,
-                       published=published)
+                Source(
+                    label=str(label),
+                    title=f"{path.stem} {label}",
+                    line=i,
+                    text=text,
+                    published=published,
+                )
                 for i, (label, text) in enumerate(data["sources"].items(), 1)
             ),
         )
@@ -142,9 +147,9 @@ def gold_examples(checker: Checker, folder: Path) -> list[Example]:
             text = document.view[first.span[0] : first.span[1]]
             by_key.setdefault(key(text), []).append(claim)
         for sentence in gold["sentences"]:
-            reasons = sentence["reason"] if isinstance(sentence["reason"], list) else [
-                sentence["reason"]
-            ]
+            reasons = (
+                sentence["reason"] if isinstance(sentence["reason"], list) else [sentence["reason"]]
+            )
             if not set(reasons) & SCORED:
                 continue
             close = difflib.get_close_matches(key(sentence["text"]), list(by_key), n=1, cutoff=0.8)
@@ -155,8 +160,9 @@ def gold_examples(checker: Checker, folder: Path) -> list[Example]:
             if len(claims) > 1 and not supported:
                 continue
             for claim in claims:
-                found = example(gold_path.stem, sentence["text"], supported, claim, checker,
-                                registry)
+                found = example(
+                    gold_path.stem, sentence["text"], supported, claim, checker, registry
+                )
                 if found:
                     examples.append(found)
     return examples
@@ -186,9 +192,10 @@ def fit(x: np.ndarray, y: np.ndarray, names: list[str]) -> dict[str, float]:
     return {n: round(float(v), 2) for n, v in zip(names, w, strict=True)}
 
 
-def cross_validated(examples: list[Example], names: list[str], x: np.ndarray,
-                    y: np.ndarray) -> list[tuple[bool, float]]:
-    """Return (verdict right, confidence) per example, each from weights fitted without its group."""
+def cross_validated(
+    examples: list[Example], names: list[str], x: np.ndarray, y: np.ndarray
+) -> list[tuple[bool, float]]:
+    """Return (verdict right, confidence) per example, from weights fitted without its group."""
     groups = sorted({e.group for e in examples})
     saved = V.WEIGHTS
     results = []
@@ -214,7 +221,10 @@ def print_reliability(results: list[tuple[bool, float]]) -> None:
         if rows:
             mean = sum(c for _, c in rows) / len(rows)
             right = sum(r for r, _ in rows) / len(rows)
-            print(f"     [{low:.2f}, {min(high, 1.0):.2f})  {len(rows):4d}   {mean:.3f}      {right:.3f}")
+            print(
+                f"     [{low:.2f}, {min(high, 1.0):.2f})  {len(rows):4d}   "
+                f"{mean:.3f}      {right:.3f}"
+            )
         low = high
 
 

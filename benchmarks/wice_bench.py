@@ -239,7 +239,10 @@ def sweep(cases: list[Case]) -> None:
         for step in range(20, 86, 2):
             verify.SUPPORT_THRESHOLD = step / 100
             s = scores([judge(case) for case in cases])
-            print(f"     {step / 100:.2f}        {s['balanced_accuracy']:.3f}         {s['macro_f1']:.3f}")
+            print(
+                f"     {step / 100:.2f}        {s['balanced_accuracy']:.3f}"
+                f"         {s['macro_f1']:.3f}"
+            )
     finally:
         verify.SUPPORT_THRESHOLD = saved
 

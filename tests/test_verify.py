@@ -223,7 +223,10 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
         ),
         pytest.param(
             "The repairs will cost 14 million dollars and take 10 months [1].",
-            {"1": "The repairs will cost 14 million dollars and are expected to take eight months."},
+            {
+                "1": "The repairs will cost 14 million dollars "
+                "and are expected to take eight months."
+            },
             ("not-in-source", "Source [1] does not state the number 10."),
             id="number-the-slots-miss",
         ),

@@ -30,7 +30,7 @@ from copydesk.models import (
     VerdictLabel,
     line_starts,
 )
-from copydesk.rules import RULES_BY_REASON
+from copydesk.pipeline.verify import make_verdict
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -72,20 +72,6 @@ def make_document(path: str, text: str, fmt: Format, published: date) -> Documen
         published=published,
         line_starts=starts,
     )
-
-
-def make_verdict(reason: Reason, message: str, **fields: object) -> Verdict:
-    """Return a verdict with the code, label and level of the rule behind ``reason``."""
-    rule = RULES_BY_REASON[reason]
-    assert rule.verdict is not None
-    return Verdict(
-        label=rule.verdict,
-        reason=reason,
-        code=rule.code,
-        level=rule.level,
-        message=message,
-        **fields,
-    )  # type: ignore[arg-type]
 
 
 def make_claim(

@@ -448,9 +448,9 @@ def find_parties(
             )
             plural = token.tag_ == "NNS"
             party = names.describe(token.lemma_, plural=plural, modifiers=modifiers)
-            adjectives = [c.lower_ for c in token.children if c.dep_ == "amod"]
-            if party is None and token.lemma_ == "government" and adjectives[-1:] in GOVERNMENTS:
-                party = f"{adjectives[-1]} government"  # named by its level, as written
+            level = [c.lower_ for c in token.children if c.lower_ in GOVERNMENTS]
+            if party is None and token.lemma_ == "government" and level:
+                party = f"{level[-1]} government"  # named by its level, as written
             if party:
                 found.append((determiners[0].i, party))
     if not found:
@@ -475,7 +475,7 @@ PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", 
 # Pronouns that stand for the person last named (outside quotations).
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
-GOVERNMENTS = [["federal"], ["state"], ["national"], ["provincial"], ["regional"]]
+GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
 
 
 def is_name(ent: SpacySpan) -> bool:

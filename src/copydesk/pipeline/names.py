@@ -246,22 +246,23 @@ class NameBook:
             and len(n.split()) > 1
             and (noun in INSTITUTIONS or noun in ROLE_BODIES)
         ]
+        candidates = named + known
         if plural:
             # "the operators" -> "Ellis Terminal Operators Association"
-            for name in named + known:
+            for name in candidates:
                 if f"{noun}s" in name.lower().split():
                     return name
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook".
-        for name in named + known:
+        for name in candidates:
             if head_word(name) == noun:
                 return name
         if noun in INSTITUTIONS:
             # "the union" -> "International Dockworkers Union Local 17"
-            for name in named + known:
+            for name in candidates:
                 if noun in name.lower().split():
                     return name
         # "regulators" -> "Nebraska Public Service Commission"
-        for name in named + known if noun in ROLE_BODIES else ():
+        for name in candidates if noun in ROLE_BODIES else ():
             if head_word(name) in ROLE_BODIES[noun]:
                 return name
         if noun in COMPANY_NOUNS and not modifiers:
