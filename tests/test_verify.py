@@ -227,7 +227,7 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
                 "1": "The repairs will cost 14 million dollars "
                 "and are expected to take eight months."
             },
-            ("not-in-source", "Source [1] does not state the number 10."),
+            ("contradicted", "Source [1] says eight months, not 10 months."),
             id="number-the-slots-miss",
         ),
         pytest.param(

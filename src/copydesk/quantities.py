@@ -46,6 +46,8 @@ CURRENCIES = {
     "gbp": "GBP",
     "yen": "JPY",
 }
+# Amounts in the currency's hundredth: "42 cents" is 0.42 dollars.
+SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP"}
 PERCENT = {"%", "percent", "per cent", "percentage points", "points"}
 # Units of measure in their usual spellings, so that "230 metres" = "230 m".
 UNITS = {
@@ -95,6 +97,8 @@ UNITS = {
     "tonnes": "t",
     "ton": "ton",
     "tons": "ton",
+    "metric ton": "t",
+    "metric tons": "t",
     "ha": "ha",
     "hectare": "ha",
     "hectares": "ha",
@@ -159,6 +163,10 @@ HEDGES = re.compile(
     r"estimated|an estimated|some|upwards of|just over|just under)\b",
     re.I,
 )
+# The day of a date is not an amount: "September 14, 2026", "Sept. 14".
+MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
 # An amount in running text, for scanning a source: "$1.2 billion", "40 percent",
 # "1,200 million dollars", "US$3m", "230 metres".
 AMOUNT = re.compile(
@@ -170,7 +178,7 @@ AMOUNT_TAIL = re.compile(
     r"\s?(?:%|per ?cent\b|percentage points\b)|"
     r"[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|b|k)\b"
     r"(?:\s(?:US\s)?(?:dollars?|euros?|pounds|yen|usd|eur|gbp))?|"
-    r"\s(?:US\s)?(?:dollars?|euros?|pounds|yen)\b|"
+    r"\s(?:US\s)?(?:dollars?|euros?|pounds|yen|cents?|pence)\b|"
     r"[ \u00a0]?(?:"
     + "|".join(sorted((re.escape(u) for u in UNITS if len(u) > 1), key=len, reverse=True))
     + r")\b",
@@ -201,6 +209,10 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     )
     if unit is None and any(p in lowered for p in PERCENT):
         unit = "%"
+    subunit = next((SUBUNITS[w] for w in re.findall(r"[a-z]+", lowered) if w in SUBUNITS), None)
+    if unit is None and subunit and re.search(r"\d\s*(?:cents?|pence|penny)\b", lowered):
+        value, _ = parse_quantity(re.sub(r"(?:cents?|pence|penny)\b", "", lowered))
+        return (value / 100 if value is not None else None), subunit
     match = NUMBER.search(lowered)
     if match:
         value = float(
@@ -225,7 +237,9 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     if unit is None:
         tail = re.sub(r"^[\d.,\s]+", "", text[match.end() :] if match else "").strip()
         last = tail.split()[-1].lower().strip(".,") if tail else ""
-        if last in UNITS:
+        if tail.lower() in UNITS:
+            unit = UNITS[tail.lower()]
+        elif last in UNITS:
             unit = UNITS[last]
         elif last and last not in SCALES and last not in ORDINAL_SUFFIX:
             unit = tail.split()[-1]
@@ -294,6 +308,8 @@ def find_amounts(text: str) -> Iterator[Amount]:
     """Yield every amount written with digits in running text."""
     for match in AMOUNT.finditer(text):
         start, end = match.span()
+        if MONTH_BEFORE.search(text, max(0, start - 12), start):
+            continue
         tail = AMOUNT_TAIL.match(text, end)
         if tail:
             end = tail.end()

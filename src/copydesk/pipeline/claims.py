@@ -28,6 +28,14 @@ if TYPE_CHECKING:
 PARTY_LABELS = {"ORG", "PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+# A length of time the model tags as a date: "12 months", "three years".
+DURATION = re.compile(
+    r"(?:about |nearly |almost |more than |at least |up to )?"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)[ -]"
+    r"(hour|day|week|month|year|decade)s?",
+    re.I,
+)
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {
     "ai",
@@ -633,24 +641,40 @@ def between_is_comma(sent: SpacySpan, left, right) -> bool:
 def find_numbers(ents: list) -> Iterable[Quantity]:
     """Yield the amounts among the entities, with their value, unit and count noun."""
     for ent in ents:
+        if ent.label_ == "DATE" and DURATION.fullmatch(ent.text):
+            # "12 months of free credit monitoring": a length of time is an amount.
+            value, _ = parse_quantity(ent.text)
+            if value is not None:
+                period = DURATION.fullmatch(ent.text).group(1).lower()
+                yield Quantity(text=ent.text, value=value, unit=period, counts=None)
+            continue
         if ent.label_ not in NUMBER_LABELS:
             continue
-        text = ent.text
-        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        doc = ent.doc
+        start = ent.start
+        if start > 0 and doc[start - 1].is_currency and doc[start - 1].whitespace_ == "":
+            start -= 1  # the small model leaves "$" out of "$1.46"
+        text = doc[start : ent.end].text
+        after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
-            text = ent.doc[ent.start : ent.end + 1].text  # "300 MW"
+            text = doc[start : ent.end + 1].text  # "300 MW"
         value, unit = parse_quantity(text)
         if value is None:
             continue
-        counts = None
-        root = ent.root
-        if (
-            root.dep_ in {"nummod", "quantmod"}
-            and root.head.pos_ == "NOUN"
-            and root.head not in ent
-        ):
-            counts = root.head.lemma_.lower()
-        yield Quantity(text=text, value=value, unit=unit, counts=None if unit else counts)
+        yield Quantity(text=text, value=value, unit=unit, counts=None if unit else counted(ent))
+
+
+def counted(ent: SpacySpan) -> str | None:
+    """Return the noun an amount counts: "1,200 jobs", "2.5 million of its shares"."""
+    root = ent.root
+    if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" and root.head not in ent:
+        return root.head.lemma_.lower()
+    for prep in root.children:
+        if prep.lower_ == "of":
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if nouns:
+                return nouns[0].lemma_.lower()
+    return None
 
 
 def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:

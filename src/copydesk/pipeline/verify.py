@@ -208,6 +208,9 @@ class SourceIndex:
     amounts: list[tuple[int, Amount]] = field(default_factory=list)
     dates: list[tuple[int, str]] = field(default_factory=list)
     years: dict[str, list[int]] = field(default_factory=dict)
+    # Words of the records' titles and publishers: a press release calls its
+    # publisher "the company", and a headline names whom the record is about.
+    about: set[str] = field(default_factory=set)
 
     @property
     def size(self) -> int:
@@ -412,6 +415,9 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
     lex = lexicon()
     index = SourceIndex()
     for cited_source in cited:
+        record = cited_source.source
+        for heading in (record.title, record.publisher):
+            index.about.update(w.lower() for w in WORD.findall(heading or ""))
         for sent in cited_source.sentences:
             i = len(index.pool)
             index.pool.append((cited_source.source, sent))
@@ -503,6 +509,8 @@ def key_matches(key: str, index: SourceIndex) -> list[str]:
 def claim_terms(claim: Claim) -> list[str]:
     """Return the claim's content words to look for, without numbers, dates and noise."""
     noise = {w.lower() for tag in WIKI_TAGS.findall(claim.text) for w in WORD.findall(tag)}
+    # The words of an amount ("42 cents", "12 months") are checked with the amount.
+    noise |= {w.lower() for q in claim.facts.slots.numbers for w in WORD.findall(q.text)}
     kept = []
     for term in claim.facts.terms:
         # "June" and "Wednesday" are checked as dates, "three" as an amount.
@@ -673,6 +681,7 @@ def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
             for i, a in index.amounts
             if i == top
             and a.unit == unit
+            and not any(agrees(q.value, q.text, a.value) for q in amounts)
             and (unit or quantity.counts)
             and not YEAR.fullmatch(a.text.strip())
             and (unit or counts_same(quantity, i, a, index))
@@ -722,7 +731,7 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each party; the best sentence naming another one in its place contradicts."""
     parties = claim.facts.slots.parties
     for party in parties:
-        if name_stated(party, index):
+        if name_stated(party, index) or name_stated(party, index, index.about):
             found.stated.append(
                 {1: "the party", 2: "both parties"}.get(len(parties), "the parties")
             )
@@ -842,12 +851,18 @@ def name_tokens(name: str) -> list[str]:
     ]
 
 
-def name_stated(name: str, index: SourceIndex) -> bool:
-    """Tell whether a source names a party: its last word, or two thirds of its words."""
+def name_stated(name: str, index: SourceIndex, within: set[str] | None = None) -> bool:
+    """Tell whether a source (or the words ``within``) names a party.
+
+    Its last word counts, or two thirds of its words.
+    """
     tokens = name_tokens(name)
     if not tokens:
         return True
-    present = [t for t in tokens if word_stated(t, index)]
+    if within is None:
+        present = [t for t in tokens if word_stated(t, index)]
+    else:
+        present = [t for t in tokens if t in within]
     # "Powell" for "W. Brent Powell", "Aoki" for "Steve Aoki".
     if tokens[-1] in present and (len(tokens) <= 3 or len(present) >= 2):
         return True
