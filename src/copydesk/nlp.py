@@ -53,6 +53,7 @@ def load_nlp(model: str | None = None) -> Language:
     split_markers_from_words(nlp)
     nlp.add_pipe("copydesk_markers", first=True)
     nlp.add_pipe("copydesk_boundaries", after="copydesk_markers")
+    nlp.add_pipe("copydesk_asides", after="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="copydesk_names",
@@ -144,6 +145,12 @@ PLACE_HEADS = [
 PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
 # "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.
 DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s)$")
+# Last words of the names of structures, not organisations.
+FACILITY_HEADS = {
+    "bridge", "fairgrounds", "fairground", "highway", "road", "street", "avenue",
+    "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
+}  # fmt: skip
+ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
 # Labels the model gives a name that it should have called an organisation
 # ("The Great Plains Public Power District" as an EVENT).
 NOT_NAME_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "NORP", "PERSON"}
@@ -182,6 +189,32 @@ def register_components() -> None:
                 # Read as a closing bracket, the marker stays out of the noun
                 # phrase before it ("at Harlow Central High School [1]").
                 retokenizer.merge(span, attrs={"NORM": ")", "_": {"citation": labels}})
+        return doc
+
+    @Language.component("copydesk_asides")
+    def set_markers_aside(doc: Doc) -> Doc:
+        """Take markers out of the parse tree the parser put them in.
+
+        The parser reads "across the Sable River [1]." with the marker as the
+        object and the river as its modifier; the noun before the marker takes
+        the marker's place, and the marker hangs from it as punctuation.
+        """
+        for marker in doc:
+            if marker._.citation is None or marker.dep_ == "punct":
+                continue
+            left = [c for c in marker.lefts if c.dep_ in {"compound", "nmod", "amod", "nummod"}]
+            if not left or left[-1].i != marker.i - 1:
+                continue
+            noun = left[-1]
+            is_root = marker.head.i == marker.i
+            dep, head = marker.dep_, marker.head
+            for child in list(marker.children):
+                if child.i != noun.i:
+                    child.head = noun
+            noun.head = noun if is_root else head
+            noun.dep_ = dep
+            marker.head = noun
+            marker.dep_ = "punct"
         return doc
 
     @Language.component("copydesk_boundaries")
@@ -280,9 +313,19 @@ def without_markers(ent: Any) -> Any:
 
 
 def relabel(ent: Any) -> Any:
-    """Return a one-word NORP that is no nationality as an ORG ("the Rijksmuseum")."""
+    """Return an entity with the label the small model should have given it.
+
+    A one-word NORP that is no nationality is an ORG ("the Rijksmuseum"); a
+    bridge, road or fairground the model took for an organisation is a
+    facility ("the Wexley Avenue Bridge", "State Highway 412").
+    """
     if ent.label_ == "NORP" and len(ent) == 1 and not DEMONYM_ENDING.search(ent.text):
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
+    if ent.label_ in {"ORG", "PERSON", "GPE"} and len(ent) > 1:
+        last = ent[-1].lower_
+        numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
+        if last in FACILITY_HEADS or numbered:
+            return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
     return ent
 
 

@@ -406,8 +406,13 @@ def find_parties(
     found: list[tuple[int, str]] = []
     for ent in ents:
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
-        if is_place(ent) and ent.root.dep_ == "pobj":
-            continue  # "at Harlow Central High School", "live in Millbrook": where, not who
+        if names.org_prefix(bare) and bare not in names.places and not before_region(ent):
+            found.append((ent.start, names.org_prefix(bare)))  # "Calder Ridge" tagged a place
+            continue
+        if is_place(ent):
+            names.note_place(bare)
+            if ent.root.dep_ == "pobj":
+                continue  # "at Harlow Central High School", "live in Millbrook": where, not who
         if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
         elif bare in names.short:
@@ -472,8 +477,13 @@ def find_parties(
             elif token.lower_ in PERSON_PRONOUNS and names.last_person:
                 found.append((token.i, names.last_person))
     found.sort()
-    for _, name in found:
+    orgs: list[tuple[int, str]] = []
+    for i, name in found:
         names.remember(name)
+        if names.kinds.get(name, "ORG") == "ORG":
+            orgs.append((0 if is_subject(sent.doc[i]) else 1, name))
+    if orgs:
+        names.focus = min(orgs, key=lambda pair: pair[0])[1]  # subject first, else first named
     return tuple(dict.fromkeys(name for _, name in found))
 
 
@@ -484,6 +494,21 @@ PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
 GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
+
+
+def is_subject(token: Token) -> bool:
+    """Tell whether a word belongs to the subject of its clause."""
+    while token.dep_ in {"compound", "det", "poss", "amod", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
+def before_region(ent: SpacySpan) -> bool:
+    """Tell whether a name is followed by its region: "New Harrow, Massachusetts"."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE"
+    )
 
 
 def is_name(ent: SpacySpan) -> bool:
@@ -516,6 +541,13 @@ def find_places(
     for ent in ents:
         if not is_place(ent) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
+        owner = ent.root.head
+        if (
+            ent.root.dep_ in {"compound", "nmod"}
+            and owner.i >= ent.end
+            and not (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPOSITIONS)
+        ):
+            continue  # "Colorado lawmakers", "Jessup County Sheriff": whose, not where
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         if names is not None and bare in names.short and ent.root.dep_ != "pobj":
             continue  # "a museum of Hallam's size", "requires Sunfield to": a party
@@ -526,7 +558,13 @@ def find_places(
     doc = sent.doc
     ranked: list[tuple[int, str]] = []
     for group in groups:
-        text = re.sub(r"^[Tt]he ", "", doc[group[0].start : group[-1].end].text)
+        start, end = group[0].start, group[-1].end
+        before = doc[start - 1] if start > sent.start else None
+        if before is not None and before.lower_ == "the" and start <= before.head.i < end:
+            start -= 1  # "the Sable River", as written
+        if len(group) == 1:
+            start, end = place_phrase(group[0], start, end)
+        text = doc[start:end].text
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2:
             text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
@@ -538,13 +576,52 @@ def find_places(
         det = [c for c in phrase.children if c.dep_ in {"det", "poss"}]
         if not (det and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS):
             continue
-        if token.lemma_.lower() in PLACE_NOUNS and det[0].lower_ == "the":
-            ranked.append((1, f"the {token.text}"))  # "in the county": named earlier
+        named_heads = {p.split()[-1].lower() for p in names.places} if names else set()
+        if det[0].lower_ == "the" and (
+            token.lemma_.lower() in PLACE_NOUNS or token.lower_ in named_heads
+        ):
+            # "in the county", "at the fairgrounds": a place named earlier
+            ranked.append((1, f"the {token.text}"))
         elif token.lemma_.lower() in BUILDING_NOUNS:
             words = [t for t in phrase.subtree if t._.citation is None]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
     ranked.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(text for _, text in ranked))
+
+
+def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
+    """Widen a place to the phrase that says where: "the foothills of the Talbot
+    Range", "the ridge north of Cedar Gap", "the Jessup County Fairgrounds in
+    Harlan Springs".
+    """
+    doc = ent.doc
+    root = ent.root
+    inner = [
+        c
+        for p in root.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for c in p.children
+        if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
+    ]
+    if inner and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return start, max(end, inner[0].right_edge.i + 1)
+    head = root.head
+    while (
+        head.dep_ == "prep" and head.lower_ == "of" or head.pos_ == "ADV" and head.dep_ == "advmod"
+    ):
+        head = head.head  # "of", "north of"
+    if (
+        head.pos_ != "NOUN"
+        or head is root
+        or head.dep_ != "pobj"
+        or head.head.lower_ not in PLACE_PREPOSITIONS
+        or head.i > root.i
+    ):
+        return start, end
+    first = head.left_edge.i
+    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} and first != head.i:
+        return start, end
+    return first, max(end, root.i + 1)
 
 
 def phrase_of(token: Token) -> Token:

@@ -111,6 +111,15 @@ COMPANY_NOUNS = {
     "acquirer",
     "supplier",
     "manufacturer",
+    "bank",
+    "chain",
+    "drugmaker",
+    "brand",
+    "operator",
+    "provider",
+    "carrier",
+    "broadcaster",
+    "studio",
 }
 # Institutions named by a word inside their name: "the union", "the museum".
 INSTITUTIONS = {
@@ -166,6 +175,9 @@ class NameBook:
     known: tuple[str, ...] = ()  # full names in the cited sources, for "the fire department"
     last_org: str | None = None
     last_person: str | None = None
+    mentions: dict[str, int] = field(default_factory=dict)  # canonical name -> times named
+    focus: str | None = None  # the organisation the last sentence was about
+    places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
 
     def canonical(self, text: str, label: str) -> str:
         """Return the canonical name of a mention, remembering new full names."""
@@ -212,10 +224,39 @@ class NameBook:
         if name in self.named:
             self.named.remove(name)
         self.named.append(name)
+        self.mentions[name] = self.mentions.get(name, 0) + 1
         if label == "PERSON":
             self.last_person = name
         else:
             self.last_org = name
+
+    def org_prefix(self, text: str) -> str | None:
+        """Return the organisation a name of two or more words begins ("Calder Ridge")."""
+        if len(text.split()) < 2:
+            return None
+        for full in reversed(self.named):
+            if full.startswith(f"{text} ") and self.kinds.get(full, "ORG") == "ORG":
+                return full
+        return None
+
+    def note_place(self, name: str) -> None:
+        """Remember a place the article names, for "the county" and "the city"."""
+        name = re.sub(r"^(?:the|The) ", "", name)
+        if name in self.places:
+            self.places.remove(name)
+        self.places.append(name)
+
+    def main_org(self) -> str | None:
+        """Return the organisation "the company" most likely means.
+
+        The one the last sentence that named one was about, its subject before
+        the rest ("Pemberton & Vale has notified the FBI. The company operates
+        212 stores."); else the one named most.
+        """
+        if self.focus:
+            return self.focus
+        orgs = [n for n in reversed(self.named) if self.kinds.get(n, "ORG") == "ORG"]
+        return max(orgs, key=lambda n: self.mentions.get(n, 0), default=None)
 
     def sides(self) -> tuple[str, ...]:
         """Return the two organisations last named: "the two sides", "neither side"."""
@@ -252,8 +293,10 @@ class NameBook:
             for name in candidates:
                 if f"{noun}s" in name.lower().split():
                     return name
-        # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook".
-        for name in candidates:
+        # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook";
+        # "the county" -> "Jessup County", the place, when no body is named for it.
+        places = [p for p in reversed(self.places) if fits(p, modifiers)]
+        for name in candidates + places:
             if head_word(name) == noun:
                 return name
         if noun in INSTITUTIONS:
@@ -266,7 +309,7 @@ class NameBook:
             if head_word(name) in ROLE_BODIES[noun]:
                 return name
         if noun in COMPANY_NOUNS and not modifiers:
-            return self.last_org
+            return self.main_org()
         if noun in PERSON_NOUNS:
             return self.last_person
         return None

@@ -142,6 +142,7 @@ WIKI_TAGS = re.compile(
 )
 # Web addresses in a source: the digits of "web/20180508105055/" or ".../2018/10/..."
 # are not amounts or years the source states.
+ATTRIBUTION = re.compile(r"\baccording to [^,.;]*", re.I)
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Words that turn a statement round: a claim with one needs a source with one.
 NEGATIONS = {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
@@ -509,6 +510,8 @@ def key_matches(key: str, index: SourceIndex) -> list[str]:
 def claim_terms(claim: Claim) -> list[str]:
     """Return the claim's content words to look for, without numbers, dates and noise."""
     noise = {w.lower() for tag in WIKI_TAGS.findall(claim.text) for w in WORD.findall(tag)}
+    # "according to the finance department" names the cited source itself.
+    noise |= {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
     # The words of an amount ("42 cents", "12 months") are checked with the amount.
     noise |= {w.lower() for q in claim.facts.slots.numbers for w in WORD.findall(q.text)}
     kept = []
@@ -730,7 +733,13 @@ def units_agree(a: str | None, b: str | None) -> bool:
 def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each party; the best sentence naming another one in its place contradicts."""
     parties = claim.facts.slots.parties
+    attributed = {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
+    written = claim_words(claim) - attributed
     for party in parties:
+        if not any(w in written for w in name_tokens(party)):
+            # "the company", "officials": the source may refer to it the same way;
+            # "according to the department" names the cited source itself.
+            continue
         if name_stated(party, index) or name_stated(party, index, index.about):
             found.stated.append(
                 {1: "the party", 2: "both parties"}.get(len(parties), "the parties")
@@ -803,7 +812,12 @@ def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match
     # "American DJ" against a page that only says "America" elsewhere: names are matched
     # as written (or by their country), not by stem.
     missing = [
-        t for t in terms if t in capitals and t not in found.named and not word_stated(t, index)
+        t
+        for t in terms
+        if t in capitals
+        and t not in found.named
+        and t not in index.about
+        and not word_stated(t, index)
     ]
     already = " ".join(found.gaps).lower()
     for term in missing:
