@@ -96,10 +96,18 @@ ORG_PATTERNS = [
         {"LOWER": "local", "OP": "?"},
         {"LIKE_NUM": True, "OP": "?"},
     ],
-    # "Hallam Museum of Art", "City of Millbrook"
+    # "Hallam Museum of Art", "City of Millbrook",
+    # "Board of Regents of Calloway State University"
     [
         {**PROPER_WORD, "OP": "*"},
         {"LOWER": {"IN": [*ORG_HEADS, "city", "county"]}, "IS_TITLE": True},
+        {"LOWER": "of"},
+        {"POS": "PROPN", "OP": "+"},
+    ],
+    [
+        {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
+        {"LOWER": "of"},
+        {"POS": "PROPN", "OP": "+"},
         {"LOWER": "of"},
         {"POS": "PROPN", "OP": "+"},
     ],
@@ -144,7 +152,7 @@ PLACE_HEADS = [
 ]  # fmt: skip
 PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
 # "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.
-DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s)$")
+DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s|ern)$")
 # Last words of the names of structures, not organisations.
 FACILITY_HEADS = {
     "bridge", "fairgrounds", "fairground", "highway", "road", "street", "avenue",

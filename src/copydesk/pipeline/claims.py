@@ -211,6 +211,15 @@ def extract_claims(
     department" may stand for when the article never names it in full.
     """
     names = NameBook(aliases=dict(aliases or {}), known=tuple(known))
+    # A name the model calls a place anywhere is a place everywhere ("Cedar Gap,
+    # Oregon" makes "Cedar Gap, a former mill town" a place too).
+    docs = {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}
+    for doc in docs.values():
+        orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+        for ent in doc.ents:
+            # "Sunfield" is short for "Sunfield Energy", whatever the model thought.
+            if ent.label_ in {"GPE", "LOC"} and not any(o.startswith(f"{ent.text} ") for o in orgs):
+                names.note_place(ent.text)
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     for segment in segments:
@@ -406,13 +415,20 @@ def find_parties(
     found: list[tuple[int, str]] = []
     for ent in ents:
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
-        if names.org_prefix(bare) and bare not in names.places and not before_region(ent):
+        where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+        if (
+            names.org_prefix(bare)
+            and not before_region(ent)
+            and not (where and bare in names.places)
+        ):
             found.append((ent.start, names.org_prefix(bare)))  # "Calder Ridge" tagged a place
             continue
         if is_place(ent):
             names.note_place(bare)
             if ent.root.dep_ == "pobj":
                 continue  # "at Harlow Central High School", "live in Millbrook": where, not who
+        if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
+            continue  # "towns like New Harrow": a place the article names elsewhere
         if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
         elif bare in names.short:
@@ -421,7 +437,7 @@ def find_parties(
     for token in sent:
         if keep is not None and token.i not in keep or token.i in in_ents:
             continue
-        if token.pos_ == "PROPN" and token.text in names.short:
+        if token.text in names.short and (token.pos_ == "PROPN" or token.is_title):
             # "between Musk and OpenAI": a short name the model missed.
             found.append((token.i, names.short[token.text]))
         elif (
@@ -496,6 +512,13 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
 
 
+def lower_words(doc) -> set[str]:
+    """Return the words a document writes in lower case (computed once per doc)."""
+    if "lower_words" not in doc.user_data:
+        doc.user_data["lower_words"] = {t.text for t in doc if t.is_lower}
+    return doc.user_data["lower_words"]
+
+
 def is_subject(token: Token) -> bool:
     """Tell whether a word belongs to the subject of its clause."""
     while token.dep_ in {"compound", "det", "poss", "amod", "flat"} and token.head.i != token.i:
@@ -517,6 +540,8 @@ def is_name(ent: SpacySpan) -> bool:
         return False
     if len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
         return False  # "Trains will run", "Library funding rises": common nouns
+    if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower_ in lower_words(ent.doc):
+        return False  # "Cod landings fell" where the text also says "the cod"
     # "born in Haarlem": a place the small model took for a person.
     return not (ent.root.head.lower_ in {"in", "near"} and ent.label_ == "PERSON")
 
