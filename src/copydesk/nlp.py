@@ -175,6 +175,9 @@ def known_name_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+MARKERS = "copydesk_markers"  # doc.user_data key: the token index of each marker
+
+
 @lru_cache(maxsize=1)
 def register_components() -> None:
     """Register copydesk's pipeline components with spaCy (once)."""
@@ -197,6 +200,12 @@ def register_components() -> None:
                 # Read as a closing bracket, the marker stays out of the noun
                 # phrase before it ("at Harlow Central High School [1]").
                 retokenizer.merge(span, attrs={"NORM": ")", "_": {"citation": labels}})
+        # Where the markers are, so that later stages need not ask every token.
+        shift, where = 0, []
+        for span, _ in spans:
+            where.append(span.start - shift)
+            shift += len(span) - 1
+        doc.user_data[MARKERS] = where
         return doc
 
     @Language.component("copydesk_asides")
@@ -207,8 +216,9 @@ def register_components() -> None:
         object and the river as its modifier; the noun before the marker takes
         the marker's place, and the marker hangs from it as punctuation.
         """
-        for marker in doc:
-            if marker._.citation is None or marker.dep_ == "punct":
+        for i in doc.user_data.get(MARKERS, ()):
+            marker = doc[i]
+            if marker.dep_ == "punct":
                 continue
             left = [c for c in marker.lefts if c.dep_ in {"compound", "nmod", "amod", "nummod"}]
             if not left or left[-1].i != marker.i - 1:
@@ -228,19 +238,20 @@ def register_components() -> None:
     @Language.component("copydesk_boundaries")
     def set_boundaries(doc: Doc) -> Doc:
         """Keep markers in their sentence and start sentences at new lines."""
+        markers = set(doc.user_data.get(MARKERS, ()))
         for i, token in enumerate(doc):
             if i == 0:
                 continue
             previous = doc[i - 1]
-            if token._.citation is not None:
+            if i in markers:
                 # "May 6, 2026 [1], to lease" is one sentence.
                 token.is_sent_start = False
                 if i + 1 < len(doc) and doc[i + 1].is_punct and doc[i + 1].text not in '([“"':
                     doc[i + 1].is_sent_start = False
-            elif previous._.citation is not None and token.is_punct and token.text in ",;:.)":
+            elif i - 1 in markers and token.is_punct and token.text in ",;:.)":
                 token.is_sent_start = False
             elif (
-                previous._.citation is not None
+                i - 1 in markers
                 and ends_sentence(doc, i - 1)
                 and (token.is_title or token.text in '“"')
                 and not token.is_space
