@@ -29,6 +29,18 @@ WEEKDAY = re.compile(
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# A quarter without its year: "second-quarter profit", "in the third quarter".
+QUARTER_ALONE = re.compile(
+    r"^(?:the |in the |during the |for the )?(?:(first|second|third|fourth)[ -]quarter|Q([1-4]))$",
+    re.I,
+)
+# A part of a month without its year: "the end of June", "late January".
+MONTH_PART = re.compile(
+    r"^(?:the |by the |at the |until the )?(?:(?:end|start|beginning|middle|close) of |"
+    r"early |late |mid-?)(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)$",
+    re.I,
+)
 # Phrases whose date is the base date's month or week, not a single day.
 MONTH_RELATIVE = re.compile(r"\b(?:earlier|later) this month\b|\bthis month\b", re.I)
 LAST_MONTH = re.compile(r"\blast month\b", re.I)
@@ -112,6 +124,18 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     if m := QUARTER.search(phrase):
         quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])
         return f"{m.group(3)}-Q{quarter}"
+    if base is not None and (m := QUARTER_ALONE.match(phrase)):
+        quarter = int(m.group(2) or ORDINALS[m.group(1).lower()])
+        current = (base.month - 1) // 3 + 1
+        # The quarter last reported unless the sentence looks ahead.
+        year = base.year + (1 if future and quarter < current else 0)
+        year -= 1 if not future and quarter > current else 0
+        return f"{year}-Q{quarter}"
+    if base is not None and (m := MONTH_PART.match(phrase)):
+        month = MONTH_NAMES.index(m.group(1).lower()) + 1
+        year = base.year + (1 if future and month < base.month else 0)
+        year -= 1 if not future and month > base.month else 0
+        return f"{year:04d}-{month:02d}"
     if m := MONTH_YEAR.match(phrase):
         parsed = _parse(f"1 {m.group(1)} {m.group(2)}", None)
         return parsed.strftime("%Y-%m") if parsed else None

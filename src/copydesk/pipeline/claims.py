@@ -401,7 +401,7 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
     # the verb's: in "represents a premium over the price on Monday" it is not.
     verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
     return (
-        verb.dep_ == "ROOT"
+        verb.dep_ in {"ROOT", "relcl", "conj"}
         and verb.tag_ in {"VBP", "VBZ"}
         and verb.lemma_ not in STATIVE
         and when.root.head.i != when.root.i
