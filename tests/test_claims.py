@@ -85,6 +85,11 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The merger should close by the end of 2026.", "2026", id="end-of-year"),
         pytest.param("A 2025 study found that prices rose.", "2025", id="year-before-noun"),
         pytest.param("The fund grew in the 2020s.", None, id="decade-stays-null"),
+        pytest.param("The bank reported a fourth-quarter profit.", "2025-Q4", id="quarter-before"),
+        pytest.param(
+            "Deposits reached $48 billion at the end of April.", "2026-04", id="month-end"
+        ),
+        pytest.param("The council will meet again in late January.", "2027-01", id="next-january"),
         # A stative present is no schedule: the Monday before publication.
         pytest.param(
             "The price represents a premium over the closing price on Monday.",
@@ -121,6 +126,14 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
         ),
         pytest.param(
             "The factory will add 1,200 jobs.", [("1,200", 1200.0, None, "job")], id="count"
+        ),
+        pytest.param(
+            "Earnings per share came to $1.46.", [("$1.46", 1.46, "USD", None)], id="dollar-sign"
+        ),
+        pytest.param(
+            "Customers will be offered 12 months of free monitoring.",
+            [("12 months", 12.0, "month", None)],
+            id="length-of-time",
         ),
     ],
 )
@@ -289,6 +302,24 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="between-two-towns",
         ),
         pytest.param(
+            "The fire has burned 18,000 acres in the foothills of the Talbot Range [1].",
+            "the foothills of the Talbot Range",
+            (),
+            id="phrase-that-says-where",
+        ),
+        pytest.param(
+            "The Pennsylvania Department of Transportation closed the Wexley Avenue Bridge.",
+            None,
+            ("Pennsylvania Department of Transportation",),
+            id="a-bridge-is-no-party",
+        ),
+        pytest.param(
+            "Jessup County Sheriff Dale Harrigan said deputies went door to door.",
+            None,
+            ("Dale Harrigan",),
+            id="a-place-before-a-title-is-no-location",
+        ),
+        pytest.param(
             "The paintings will be shown in the museum's newly restored east wing.",
             "the museum's newly restored east wing",
             (),
@@ -319,3 +350,22 @@ def test_the_two_sides_of_a_dispute_and_the_artist(nlp) -> None:  # noqa: ANN001
         "International Dockworkers Union Local 17",
     )
     assert parties[3] == ("Judith Leyster",)
+
+
+def test_the_company_is_the_one_the_last_sentence_was_about(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Pemberton & Vale Stores Inc. said hackers stole card data. "
+        "Pemberton & Vale has notified the FBI. "
+        "The company operates 212 stores.",
+    )
+    assert parties[2] == ("Pemberton & Vale Stores Inc.",)
+
+
+def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "About 6,500 residents of Cedar Gap, Oregon, were told to leave. "
+        "Cedar Gap, a former mill town of about 2,100 people, last faced a fire in 2002.",
+    )
+    assert parties[1] == ()

@@ -231,6 +231,29 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="number-the-slots-miss",
         ),
         pytest.param(
+            "Earnings per share came to $1.46, short of the $1.62 that analysts had forecast [1].",
+            {
+                "1": "Earnings per share came to 1.46 dollars, short of the 1.58 dollars analysts had forecast."
+            },
+            ("contradicted", "Source [1] says 1.58 dollars, not $1.62."),
+            id="the-amount-not-already-matched",
+        ),
+        pytest.param(
+            "The company also bought back 2.5 million of its own shares [1].",
+            {"1": "The company repurchased 1.2 million shares during the quarter."},
+            ("contradicted", "Source [1] says 1.2 million, not 2.5 million."),
+            id="what-an-amount-counts-after-of",
+        ),
+        pytest.param(
+            "Engineers found cracks up to 14 inches long during an inspection [1].",
+            {
+                "1": "The bridge closed on Monday, September 14, 2026. The cracks, up to "
+                "9 inches long, were found during a routine inspection."
+            },
+            ("contradicted", "Source [1] says 9 inches, not 14 inches."),
+            id="a-day-of-the-month-is-no-amount",
+        ),
+        pytest.param(
             "Brandt Motors will close its engine plant in Halden at the end of 2027 [1].",
             {"1": "Brandt Motors will close its engine plant in Halden at the end of 2026."},
             ("contradicted", "Source [1] says 2026, not 2027."),
@@ -355,6 +378,9 @@ def test_labels_list_citations(keys: list[str], expected: str) -> None:
         pytest.param("230 metres", (230.0, "m"), id="metres"),
         pytest.param("108 m", (108.0, "m"), id="m-without-money-is-metres"),
         pytest.param("$3m", (3e6, "USD"), id="m-with-money-is-million"),
+        pytest.param("42 cents", (0.42, "USD"), id="cents-are-dollars"),
+        pytest.param("1,850 metric tons", (1850.0, "t"), id="metric-tons-are-tonnes"),
+        pytest.param("1,850 tonnes", (1850.0, "t"), id="tonnes"),
     ],
 )
 def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> None:
@@ -382,3 +408,16 @@ def test_find_amounts_in_running_text() -> None:
         (40.0, "%"),
         (230.0, "m"),
     ]
+
+
+def test_the_publisher_of_a_record_is_the_company_it_speaks_of(english: Language) -> None:
+    # A press release says "the company"; its publisher names the party.
+    sources = {"1": "The company has notified the FBI and the attorneys general of all states."}
+    checker = Checker(Options(), lambda _model: english)
+    plain = registry(sources)
+    published_by = replace(plain.sources[0], publisher="Pemberton & Vale Stores Inc.")
+    record = replace(plain, sources=(published_by,))
+    article = "Pemberton & Vale has notified the FBI and the attorneys general of every state [1]."
+    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
+    (claim,) = checker.check_document(document, record).claims
+    assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)

@@ -218,7 +218,9 @@ def extract_claims(
         orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
         for ent in doc.ents:
             # "Sunfield" is short for "Sunfield Energy", whatever the model thought.
-            if ent.label_ in {"GPE", "LOC"} and not any(o.startswith(f"{ent.text} ") for o in orgs):
+            if (ent.label_ in {"GPE", "LOC"} or before_region(ent)) and not any(
+                o.startswith(f"{ent.text} ") for o in orgs
+            ):
                 names.note_place(ent.text)
     claims: list[Claim] = []
     seen: dict[str, str] = {}
