@@ -165,7 +165,9 @@ HEDGES = re.compile(
 )
 # The day of a date is not an amount: "September 14, 2026", "Sept. 14".
 MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
+    re.I,
 )
 # An amount in running text, for scanning a source: "$1.2 billion", "40 percent",
 # "1,200 million dollars", "US$3m", "230 metres".

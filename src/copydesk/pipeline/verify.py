@@ -510,8 +510,7 @@ def key_matches(key: str, index: SourceIndex) -> list[str]:
 def claim_terms(claim: Claim) -> list[str]:
     """Return the claim's content words to look for, without numbers, dates and noise."""
     noise = {w.lower() for tag in WIKI_TAGS.findall(claim.text) for w in WORD.findall(tag)}
-    # "according to the finance department" names the cited source itself.
-    noise |= {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
+    noise |= attributed_words(claim)
     # The words of an amount ("42 cents", "12 months") are checked with the amount.
     noise |= {w.lower() for q in claim.facts.slots.numbers for w in WORD.findall(q.text)}
     kept = []
@@ -521,6 +520,11 @@ def claim_terms(claim: Claim) -> list[str]:
             continue
         kept.append(term)
     return list(dict.fromkeys(kept))
+
+
+def attributed_words(claim: Claim) -> set[str]:
+    """Return the words of "according to the finance department": the cited source itself."""
+    return {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
 
 
 def claim_amounts(claim: Claim) -> list[Quantity]:
@@ -733,8 +737,7 @@ def units_agree(a: str | None, b: str | None) -> bool:
 def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each party; the best sentence naming another one in its place contradicts."""
     parties = claim.facts.slots.parties
-    attributed = {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
-    written = claim_words(claim) - attributed
+    written = claim_words(claim) - attributed_words(claim)
     for party in parties:
         if not any(w in written for w in name_tokens(party)):
             # "the company", "officials": the source may refer to it the same way;
