@@ -48,6 +48,7 @@ CURRENCIES = {
 }
 # Amounts in the currency's hundredth: "42 cents" is 0.42 dollars.
 SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP"}
+SUBUNIT_AMOUNT = re.compile(r"\d\s*(cents?|pence|penny)\b")
 PERCENT = {"%", "percent", "per cent", "percentage points", "points"}
 # Units of measure in their usual spellings, so that "230 metres" = "230 m".
 UNITS = {
@@ -211,10 +212,10 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     )
     if unit is None and any(p in lowered for p in PERCENT):
         unit = "%"
-    subunit = next((SUBUNITS[w] for w in re.findall(r"[a-z]+", lowered) if w in SUBUNITS), None)
-    if unit is None and subunit and re.search(r"\d\s*(?:cents?|pence|penny)\b", lowered):
-        value, _ = parse_quantity(re.sub(r"(?:cents?|pence|penny)\b", "", lowered))
-        return (value / 100 if value is not None else None), subunit
+    subunit = SUBUNIT_AMOUNT.search(lowered)
+    if unit is None and subunit:
+        value, _ = parse_quantity(lowered[: subunit.start(1)])
+        return (value / 100 if value is not None else None), SUBUNITS[subunit.group(1)]
     match = NUMBER.search(lowered)
     if match:
         value = float(

@@ -418,12 +418,9 @@ def find_parties(
     for ent in ents:
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
-        if (
-            names.org_prefix(bare)
-            and not before_region(ent)
-            and not (where and bare in names.places)
-        ):
-            found.append((ent.start, names.org_prefix(bare)))  # "Calder Ridge" tagged a place
+        full = names.org_prefix(bare)
+        if full and not before_region(ent) and not (where and bare in names.places):
+            found.append((ent.start, full))  # "Calder Ridge" tagged a place
             continue
         if is_place(ent):
             names.note_place(bare)

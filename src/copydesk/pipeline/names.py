@@ -175,8 +175,9 @@ class NameBook:
     known: tuple[str, ...] = ()  # full names in the cited sources, for "the fire department"
     last_org: str | None = None
     last_person: str | None = None
-    mentions: dict[str, int] = field(default_factory=dict)  # canonical name -> times named
-    focus: str | None = None  # the organisation the last sentence was about
+    # The organisation the last sentence that named one was about, its subject
+    # first: "Pemberton & Vale has notified the FBI. The company ..." is the retailer.
+    focus: str | None = None
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
 
     def canonical(self, text: str, label: str) -> str:
@@ -224,7 +225,6 @@ class NameBook:
         if name in self.named:
             self.named.remove(name)
         self.named.append(name)
-        self.mentions[name] = self.mentions.get(name, 0) + 1
         if label == "PERSON":
             self.last_person = name
         else:
@@ -245,18 +245,6 @@ class NameBook:
         if name in self.places:
             self.places.remove(name)
         self.places.append(name)
-
-    def main_org(self) -> str | None:
-        """Return the organisation "the company" most likely means.
-
-        The one the last sentence that named one was about, its subject before
-        the rest ("Pemberton & Vale has notified the FBI. The company operates
-        212 stores."); else the one named most.
-        """
-        if self.focus:
-            return self.focus
-        orgs = [n for n in reversed(self.named) if self.kinds.get(n, "ORG") == "ORG"]
-        return max(orgs, key=lambda n: self.mentions.get(n, 0), default=None)
 
     def sides(self) -> tuple[str, ...]:
         """Return the two organisations last named: "the two sides", "neither side"."""
@@ -309,7 +297,7 @@ class NameBook:
             if head_word(name) in ROLE_BODIES[noun]:
                 return name
         if noun in COMPANY_NOUNS and not modifiers:
-            return self.main_org()
+            return self.focus
         if noun in PERSON_NOUNS:
             return self.last_person
         return None
