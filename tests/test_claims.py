@@ -215,6 +215,25 @@ def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -
     assert claim.kind.value == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param(
+            "The court ruled for the drivers, and it should have done so years ago.",
+            ["opinion", "opinion"],
+            id="uncited-fact-inside-judgement",
+        ),
+        pytest.param(
+            "The court ruled for the drivers [1], and it should have done so years ago.",
+            ["factual", "opinion"],
+            id="cited-fact-is-still-checked",
+        ),
+    ],
+)
+def test_extract_claims_judgement_carries_its_uncited_facts(nlp, text: str, kinds) -> None:  # noqa: ANN001
+    assert [c.kind.value for c in claims_of(nlp, text)] == kinds
+
+
 def parties_of(nlp, text: str, known: tuple[str, ...] = ()) -> list[tuple[str, ...]]:  # noqa: ANN001
     document = parse_document(text.encode(), "a.txt", Format.TEXT, published=PUBLISHED)
     claims = extract_claims(document, segment(document, nlp), known=known)

@@ -146,6 +146,27 @@ def sentence(english: Language, text: str) -> Span:
         pytest.param("The company paid $9,500 in fines.", "figure", id="figure"),
         pytest.param("He resigned in 2019.", "date", id="date"),
         pytest.param("The board approved the plan.", "past_narrative", id="past-narrative"),
+        pytest.param(
+            "The ruling is a landmark.", "evaluative_predicate", id="evaluative-noun-predicated"
+        ),
+        pytest.param(
+            "The slowdown is a warning sign for the city.",
+            "evaluative_predicate",
+            id="evaluative-noun-in-compound",
+        ),
+        pytest.param(
+            "The signing signals that the owners are finally willing to spend.",
+            "framing_verb",
+            id="framing-verb-tagged-as-noun",
+        ),
+        pytest.param(
+            "Owners, it seems, will be left waiting weeks for a fix.", "hedge", id="it-seems"
+        ),
+        pytest.param(
+            "The company's board should explain why the cuts fell so heavily on the city.",
+            "prescription",
+            id="reporting-verb-demanded",
+        ),
     ],
 )
 def test_find_cues_finds_each_family(english: Language, text: str, family: str) -> None:
@@ -313,6 +334,15 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         ),
         pytest.param("So far, only 20 percent of the homes have power.", id="so-far-only-figure"),
         pytest.param("The US imposed new tariffs on steel.", id="us-is-a-country"),
+        pytest.param("The agency issued a warning on Monday.", id="evaluative-noun-as-object"),
+        pytest.param(
+            "The price represents a premium of 38% over the closing price.",
+            id="framing-verb-with-a-figure",
+        ),
+        pytest.param(
+            "The guild, which represents about 2,000 employees, has asked for talks.",
+            id="framing-verb-in-relative-clause",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -235,6 +235,11 @@ def extract_claims(
             else:
                 text = clause_words(segment.sent, clause, names)
                 cue = clause_cue(segment.sent, clause, text, sentence_cue)
+                if sentence_cue and not segment.citations:
+                    # An uncited fact inside the writer's judgement ("The ruling
+                    # is a landmark, and it should have come years ago") is
+                    # framing; a cited one is still checked on its own.
+                    cue = cue or sentence_cue
             keep = None if len(clauses) == 1 else set(clause.tokens)
             facts = read_facts(segment.sent, document.published, names, keep=keep)
             if clause.prefix and clause.part is Part.RELATIVE:

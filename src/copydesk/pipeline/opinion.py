@@ -237,7 +237,9 @@ def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
             )
         elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
             speaks = any(is_speaker(s, lex) for s in subjects(token))
-            if speaks and reports_words(token):
+            # "The board should explain why ..." demands words; it reports none.
+            demanded = any(is_prescription(c, lex) for c in token.children)
+            if speaks and reports_words(token) and not demanded:
                 inside.update(reported_by(token))
     return inside
 
@@ -281,13 +283,16 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
         elif not lex.has("descriptive_modifiers", lemma):
             # "a thoughtful proposal" (but "critical compute capacity" describes)
             yield "evaluative_modifier"
+    if token.pos_ == "NOUN" and lex.has("evaluative_nouns", lemma) and is_predicate(token):
+        # "The ruling is a landmark." / "The slowdown is a warning sign."
+        yield "evaluative_predicate"
     if token.dep_ == "amod" and lex.has("size_adjectives", lemma):
         # "The bill is a massive giveaway to landlords."
         yield "intensifier"
     if is_intensifier(token, lex):
         # "The rollout was deeply flawed."
         yield "intensifier"
-    if token.pos_ == "VERB" and lex.has("framing_verbs", lemma) and is_framing(token, lex):
+    if lex.has("framing_verbs", lemma) and is_framing(token, lex):
         # "This partnership signals a strategic shift for Elon Musk."
         yield "framing_verb"
     if token.pos_ in {"ADV", "INTJ"} and lex.has("stance_adverbs", lower):
@@ -417,8 +422,8 @@ def is_predicate(token: Token) -> bool:
     """Tell whether an adjective is said of something rather than modifying it."""
     if token.dep_ in PREDICATE_DEPS:
         return True  # "The timing is notable."
-    if token.dep_ == "amod" and token.head.dep_ in PREDICATE_DEPS:
-        return True  # "The merger is a good sign."
+    if token.dep_ in {"amod", "compound"} and token.head.dep_ in PREDICATE_DEPS:
+        return True  # "The merger is a good sign." / "It is a warning sign."
     if token.dep_ == "conj":
         return is_predicate(token.head)  # "The plan is cheap and sensible."
     return token.dep_ == "ROOT" and any(c.lemma_ == "be" for c in token.children)
@@ -428,6 +433,18 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a framing verb has a thing, not a speaker, as its subject."""
     if token.tag_ == "VBG":
         return False  # "the tests were proving to be accurate" reports a result
+    if token.pos_ == "NOUN":
+        # The tagger reads "The signing signals that ..." as a noun phrase; a
+        # plural noun at the root with a "that" clause is the verb.
+        return (
+            token.dep_ == "ROOT"
+            and token.tag_ == "NNS"
+            and any(g.lower_ == "that" for c in token.children for g in c.children)
+        )
+    if token.pos_ != "VERB" or token.dep_ == "relcl":
+        return False  # "the guild, which represents 2,000 workers" describes
+    if any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
+        return False  # "The price represents a premium of 38%" is a figure
     found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
     return bool(found) and not any(is_speaker(s, lex) for s in found)
 
@@ -459,6 +476,8 @@ def is_hedge(token: Token, lex: OpinionCues) -> bool:
         # "The firm seems keen." / "It seems like a trap." / "It appears that ..."
         # (but "She appeared in court" is a fact)
         deps = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
+        if token.dep_ == "parataxis" and any(c.lower_ == "it" for c in token.children):
+            return True  # "Owners, it seems, will be left waiting."
         return any(
             c.dep_ in deps or c.dep_ == "prep" and token.lemma_ == "seem" for c in token.children
         )
