@@ -102,11 +102,31 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             "2026-06",
             id="would-looks-ahead",
         ),
+        pytest.param(
+            "Varga told the radio on Tuesday that the recount would confirm her win.",
+            "2026-05-05",
+            id="past-telling-of-a-future",
+        ),
+        pytest.param(
+            "The results were published in a journal in March.", "2026-03", id="bare-month"
+        ),
+        pytest.param("The office will close by the end of the year.", "2026", id="end-of-the-year"),
+        pytest.param("Classes begin on August 24 [1].", "2026-08-24", id="date-before-marker"),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, text)
     assert claim.facts.slots.date == expected
+
+
+def test_the_quarter_is_the_quarter_named_before(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "The bank earned $5 million in the first quarter. "
+        "It bought back 2 million shares during the quarter. "
+        "The quarter was a hard one.",
+    )
+    assert [c.facts.slots.date for c in claims] == ["2026-Q1", "2026-Q1", None]
 
 
 def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> None:  # noqa: ANN001

@@ -63,7 +63,11 @@ DATE_WORDS = re.compile(
     r"summer|autumn|fall|winter|weekend)|q[1-4]|quarter)",
     re.I,
 )
-YEAR_RELATIVE = re.compile(r"^(?:last|this|next|earlier this|later this|past) year$", re.I)
+YEAR_RELATIVE = re.compile(
+    r"^(?:(?:last|this|next|earlier this|later this|past) year|"
+    r"(?:by |at |until |before )?the (?:end|start|beginning|middle|close) of (?:the|this) year)$",
+    re.I,
+)
 # A season is no month of its own: "this summer" is dated by its year.
 SEASON_RELATIVE = re.compile(
     r"^(?:(last|this|next|earlier this|later this|past) )?(?:spring|summer|autumn|fall|winter)$",
@@ -111,11 +115,11 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return None
     if ISO_DATE.match(phrase):
         return phrase if parse_iso(phrase) else None
-    if not DATE_WORDS.search(phrase) or re.search(r"\b\d{4}'?s\b", phrase):
-        return None  # no calendar word, or a decade ("the 2020s") that no ISO form names
     if base is not None and (m := YEAR_RELATIVE.match(phrase)):
         shift = {"last": -1, "past": -1, "next": 1}.get(phrase.split()[0].lower(), 0)
         return str(base.year + shift)
+    if not DATE_WORDS.search(phrase) or re.search(r"\b\d{4}'?s\b", phrase):
+        return None  # no calendar word, or a decade ("the 2020s") that no ISO form names
     if base is not None and (m := SEASON_RELATIVE.match(phrase)) and m.group(1):
         shift = {"last": -1, "past": -1, "next": 1}.get(m.group(1).split()[0].lower(), 0)
         return str(base.year + shift)

@@ -141,6 +141,14 @@ DATE_PATTERNS = [
     # "on 8 September 2026": the model may keep only the year.
     [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd", "OP": "?"}],
 ]
+# "published in May": the model misses a month name it could read as a verb.
+MONTH_PATTERNS = [
+    [
+        {"LOWER": {"IN": ["in", "since", "by", "until", "through", "during", "from"]}},
+        {"LOWER": {"IN": MONTHS}, "IS_TITLE": True},
+        {"IS_TITLE": False, "IS_DIGIT": False},  # not "in May Stores", not "in May 6"
+    ]
+]
 # "A 2025 study", "the 2024 season": a year before a singular noun.
 YEAR_PATTERNS = [
     [{"LOWER": {"IN": ["a", "an", "the"]}}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}, {"TAG": "NN"}]
@@ -221,8 +229,8 @@ def register_components() -> None:
             if marker.dep_ == "punct":
                 continue
             left = [c for c in marker.lefts if c.dep_ in {"compound", "nmod", "amod", "nummod"}]
-            if not left or left[-1].i != marker.i - 1:
-                continue
+            if not left or left[-1].right_edge.i != marker.i - 1:
+                continue  # "August 24 [1]": the phrase "August 24" ends at the marker
             noun = left[-1]
             is_root = marker.head.i == marker.i
             dep, head = marker.dep_, marker.head
@@ -275,6 +283,7 @@ def register_components() -> None:
         matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
         matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
         matcher.add("YEAR", YEAR_PATTERNS)
+        matcher.add("MONTH", MONTH_PATTERNS)
         return lambda doc: repair_entities(doc, matcher)
 
 
@@ -294,8 +303,8 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
         label = doc.vocab.strings[match_id]
         if label == "PERSON":
             start = end - 2  # the name, without the title before it
-        elif label == "YEAR":
-            label, start, end = "DATE", start + 1, end - 1  # the year alone
+        elif label in {"YEAR", "MONTH"}:
+            label, start, end = "DATE", start + 1, end - 1  # the year or month alone
         span = Span(doc, start, end, label=label)
         if any(t._.citation is not None or t.is_space for t in span):
             continue

@@ -224,6 +224,7 @@ def extract_claims(
                 names.note_place(ent.text)
     claims: list[Claim] = []
     seen: dict[str, str] = {}
+    quarter: str | None = None  # the last quarter named: what "the quarter" means
     for segment in segments:
         if segment.sent is None:
             continue
@@ -246,6 +247,7 @@ def extract_claims(
                 facts = with_party(facts, names.canonical(clause.prefix, "PERSON"), first=True)
             if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
                 facts = with_party(facts, named, first=True)
+            facts, quarter = the_quarter(segment.sent, facts, quarter)
             key = sentence_key(text)
             claim_id = f"c{len(claims) + 1}"
             claims.append(
@@ -286,6 +288,7 @@ def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
     """Return a split-off clause as a sentence that reads on its own."""
     doc = sent.doc
     words = []
+    kept = set(clause.tokens)
     for i in clause.tokens:
         token = doc[i]
         if token._.citation is not None or token.is_space:
@@ -294,7 +297,9 @@ def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
         if i == clause.subject:
             # "even while he remains in opposition" -> "Elon Musk remains ..."
             text = named_subject(sent, clause, names) or text
-        words.append(text + token.whitespace_)
+        # "The office, which ..., will close": the word before a cut keeps a space.
+        gap = token.whitespace_ or ("" if i + 1 in kept else " ")
+        words.append(text + gap)
     body = " ".join("".join(words).split())
     body = re.sub(r" ([,.;:!?])", r"\1", body).strip(" ,;:—–")
     if clause.prefix:
@@ -320,6 +325,21 @@ def clause_cue(sent: SpacySpan, clause: Clause, text: str, sentence_cue: str | N
     doc = sent.doc
     span = doc[clause.tokens[0] : clause.tokens[-1] + 1]
     return opinion_cue(span)
+
+
+def the_quarter(sent: SpacySpan, facts: Facts, last: str | None) -> tuple[Facts, str | None]:
+    """Date "for the quarter" by the quarter named before; return the facts and
+    the quarter a later "the quarter" refers to."""
+    named = next((d for d in facts.dates if re.fullmatch(r"\d{4}-Q[1-4]", d)), None)
+    if named:
+        return facts, named
+    if (
+        last
+        and facts.slots.date is None
+        and re.search(r"(?i)\b(?:for|during|in|over) (?:the|that) quarter\b", sent.text)
+    ):
+        return replace(facts, slots=replace(facts.slots, date=last), dates=(last,)), last
+    return facts, last
 
 
 def with_party(facts: Facts, party: str, *, first: bool) -> Facts:
@@ -401,12 +421,16 @@ STATIVE = {"be", "have", "say", "remain", "seem", "appear", "represent", "includ
 
 def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
     """Tell whether a date in a sentence is about what is yet to happen."""
+    verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
+    if verb.tag_ == "VBD" and not any(c.tag_ == "MD" for c in verb.children):
+        # "Varga told the radio on Tuesday that the recount would confirm her
+        # win": the telling is past, whatever the clause it reports.
+        return False
     for token in sent:
         if token.lemma_.lower() in FUTURE_WORDS and token.pos_ in {"AUX", "VERB", "ADJ"}:
             return True
     # The present of a schedule, "Tickets go on sale in July", when the date is
     # the verb's: in "represents a premium over the price on Monday" it is not.
-    verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
     return (
         verb.dep_ in {"ROOT", "relcl", "conj"}
         and verb.tag_ in {"VBP", "VBZ"}
