@@ -274,6 +274,35 @@ def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: A
     ]
 
 
+def test_bodies_named_by_their_kind_and_places_that_are_no_party(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The National Highway Traffic Safety Administration opened an inquiry. "
+        "The agency asked Ardent Motor Company for records. "
+        "Carrow Bay FC signed a lease. The club has played at Lindell Park since 1961. "
+        "Most of the deaths were in the Tessaro Valley. "
+        "Rescuers reached the valley's villages on Monday.",
+    )
+    assert parties == [
+        ("National Highway Traffic Safety Administration",),
+        ("National Highway Traffic Safety Administration", "Ardent Motor Company"),
+        ("Carrow Bay FC",),
+        ("Carrow Bay FC",),
+        (),
+        (),
+    ]
+
+
+def test_a_surname_is_the_person_the_model_took_for_a_body(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Official results show Helena Varga of the Green Democrats ahead. "
+        "Varga told Radio Dunmore on Tuesday that she was confident.",
+    )
+    assert parties[0] == ("Helena Varga", "Green Democrats")
+    assert parties[1] == ("Helena Varga", "Radio Dunmore")
+
+
 def test_descriptions_resolve_to_named_or_cited_bodies(nlp) -> None:  # noqa: ANN001
     known = (
         "City of Millbrook",

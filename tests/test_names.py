@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copydesk.models import Format
-from copydesk.nlp import mark_names
+from copydesk.nlp import mark_names, relabel
 from copydesk.pipeline import Checker, Options
 from copydesk.pipeline.read import parse_document
 from copydesk.sources import load_registry
@@ -17,6 +17,16 @@ def test_example_names_are_organisations(nlp) -> None:  # noqa: ANN001
     doc = nlp("SpaceX leased Colossus 1 to Anthropic while OpenAI watched.")
     assert ("SpaceX", "ORG") in ents(doc) and ("Anthropic", "ORG") in ents(doc)
     assert ("OpenAI", "ORG") in ents(doc)
+
+
+def test_relabel_fixes_what_the_model_calls_a_name(nlp) -> None:  # noqa: ANN001
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The stadium will host Carrow Bay FC and the Green Democrats.")
+    assert relabel(Span(doc, 0, 2, label="PERSON")) is None  # "The stadium"
+    assert relabel(Span(doc, 4, 7, label="GPE")).label_ == "ORG"  # "Carrow Bay FC"
+    assert relabel(Span(doc, 9, 11, label="NORP")).label_ == "ORG"  # "Green Democrats"
+    assert relabel(Span(doc, 0, 2, label="DATE")) is not None  # only names are dropped
 
 
 def test_mark_names_fills_gaps_or_overwrites(nlp) -> None:  # noqa: ANN001

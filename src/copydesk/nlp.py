@@ -84,6 +84,8 @@ ORG_HEADS = [
     "society", "league", "club", "inc.", "corp.", "ltd", "llc", "hospitals",
     "athletic", "united", "rovers", "fc",
 ]  # fmt: skip
+# Last words that only an organisation's name ends with.
+ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
 PROPER_WORD = {"POS": "PROPN", "LOWER": {"NOT_IN": ["the", "a", "an"]}}
 ORG_PATTERNS = [
     # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority",
@@ -297,7 +299,9 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    doc.ents = [relabel(e) for e in map(without_markers, doc.ents) if e is not None]
+    doc.ents = [
+        e for e in (relabel(e) for e in map(without_markers, doc.ents) if e is not None) if e
+    ]
     found = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -341,19 +345,29 @@ def without_markers(ent: Any) -> Any:
 
 
 def relabel(ent: Any) -> Any:
-    """Return an entity with the label the small model should have given it.
+    """Return an entity with the label the small model should have given it, or
+    None when it names nothing.
 
-    A one-word NORP that is no nationality is an ORG ("the Rijksmuseum"); a
+    A NORP that is no nationality is an ORG ("the Rijksmuseum"); a
     bridge, road or fairground the model took for an organisation is a
     facility ("the Wexley Avenue Bridge", "State Highway 412").
     """
-    if ent.label_ == "NORP" and len(ent) == 1 and not DEMONYM_ENDING.search(ent.text):
+    if ent.label_ == "NORP" and not DEMONYM_ENDING.search(ent[0].text):
+        # "the Rijksmuseum", "the Green Democrats" (but "Kenyan farmers")
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
+    if (
+        ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
+        and ent[0].lower_ in {"the", "a", "an"}
+        and all(t.is_lower for t in ent[1:])
+    ):
+        return None  # "The stadium", "The term sheet": no name at all
     if ent.label_ in {"ORG", "PERSON", "GPE"} and len(ent) > 1:
         last = ent[-1].lower_
         numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
         if last in FACILITY_HEADS or numbered:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
+        if ent.label_ == "GPE" and last in ORG_DESIGNATORS:
+            return type(ent)(ent.doc, ent.start, ent.end, label="ORG")  # "Carrow Bay FC"
     return ent
 
 

@@ -151,6 +151,16 @@ INSTITUTIONS = {
     "team",
     "league",
 }
+# Bodies named by their kind, when their names end otherwise: "the agency" is
+# the "National Highway Traffic Safety Administration", "the club" "Carrow Bay FC".
+BODY_HEADS = {
+    "agency": {"administration", "agency", "commission", "authority", "bureau", "service"},
+    "club": {"fc", "united", "athletic", "rovers", "club"},
+    "party": {"party", "democrats", "republicans", "conservatives", "liberals", "greens"},
+}
+# Places that govern themselves: "the county" may be the county itself, but "the
+# valley" or "the river" is no party.
+GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 
 # People named by their role stand for the body they form.
 ROLE_BODIES = {
@@ -194,6 +204,11 @@ class NameBook:
         parts = name.split()
         if len(parts) == 1 and name in self.short:
             return self.short[name]
+        if len(parts) == 1:
+            # "Varga" after "Helena Varga", a person the model took for a body.
+            for full in reversed(self.named):
+                if full.split()[1:] == [name]:
+                    return full
         if label == "ORG" and len(parts) > 1:
             # "Local 17" is "International Dockworkers Union Local 17" cut short,
             # "Ashford & Bell" is "Ashford & Bell Hospitals".
@@ -284,7 +299,7 @@ class NameBook:
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook";
         # "the county" -> "Jessup County", the place, when no body is named for it.
         places = [p for p in reversed(self.places) if fits(p, modifiers)]
-        for name in candidates + places:
+        for name in candidates + (places if noun in GOVERNED_PLACES else []):
             if head_word(name) == noun:
                 return name
         if noun in INSTITUTIONS:
@@ -292,6 +307,9 @@ class NameBook:
             for name in candidates:
                 if noun in name.lower().split():
                     return name
+        for name in candidates if noun in BODY_HEADS else ():
+            if head_word(name) in BODY_HEADS[noun]:
+                return name
         # "regulators" -> "Nebraska Public Service Commission"
         for name in candidates if noun in ROLE_BODIES else ():
             if head_word(name) in ROLE_BODIES[noun]:
