@@ -302,6 +302,16 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             ("uncited", "Factual claim with no citation."),
             id="uncited",
         ),
+        pytest.param(
+            "Northwind Energy signed an agreement to acquire the Riverside solar farm in "
+            "order to cut its carbon emissions [1].",
+            {"1": DEAL},
+            (
+                "not-in-source",
+                "Source [1] does not state the motive 'in order to cut its carbon emissions'.",
+            ),
+            id="added-motive",
+        ),
     ],
 )
 def test_verify_unsupported(
@@ -309,6 +319,22 @@ def test_verify_unsupported(
 ) -> None:
     (claim,) = check(english, article, sources)
     assert outcome(claim) == ("unsupported", *expected)
+
+
+def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
+    """A source dated in May has May dates; "earlier this month" needs its own."""
+    sources: dict[str, SourceSpec] = {
+        "1": (f"{DEAL} Shares of Northwind rose 4% on Monday.", date(2026, 5, 6))
+    }
+    article = "Northwind Energy signed an agreement to acquire the Riverside solar farm"
+    (claim,) = check(english, f"{article} earlier this month [1].", sources, date(2026, 5, 7))
+    assert outcome(claim) == (
+        "unsupported",
+        "not-in-source",
+        "Source [1] does not state the date 2026-05.",
+    )
+    (claim,) = check(english, f"{article} in 2026 [1].", sources, date(2026, 5, 7))
+    assert outcome(claim)[0] == "supported"
 
 
 def huge_source(english: Language, statement: str, size: int) -> CitedSource:
@@ -395,6 +421,9 @@ def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> N
         pytest.param(260_000, "over 260,000", 262_000, True, id="hedged-claim"),
         pytest.param(40, "40%", 43, False, id="exact-claim"),
         pytest.param(1500, "1,500", 1200, False, id="different"),
+        pytest.param(640_000, "More than 640,000", 612_380, False, id="more-than-is-a-floor"),
+        pytest.param(500, "nearly 500", 512, False, id="nearly-is-a-ceiling"),
+        pytest.param(500, "nearly 500", 490, True, id="nearly-below"),
     ],
 )
 def test_agrees_allows_rounding(claimed: float, text: str, stated: float, expected: bool) -> None:

@@ -38,7 +38,7 @@ QUARTER_ALONE = re.compile(
 MONTH_PART = re.compile(
     r"^(?:the |by the |at the |until the )?(?:(?:end|start|beginning|middle|close) of |"
     r"early |late |mid-?)(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)$",
+    r"october|november|december)(?:,? (\d{4}))?$",
     re.I,
 )
 # Phrases whose date is the base date's month or week, not a single day.
@@ -139,6 +139,7 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         month = MONTH_NAMES.index(m.group(1).lower()) + 1
         year = base.year + (1 if future and month < base.month else 0)
         year -= 1 if not future and month > base.month else 0
+        year = int(m.group(2)) if m.group(2) else year
         return f"{year:04d}-{month:02d}"
     if m := MONTH_YEAR.match(phrase):
         parsed = _parse(f"1 {m.group(1)} {m.group(2)}", None)

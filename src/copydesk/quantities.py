@@ -158,6 +158,11 @@ WORD_NUMBERS = {
 }
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 # Words before an amount that say it is rounded or a bound: "over 260,000 volumes".
+# Hedges that bound an amount from one side.
+ABOVE = re.compile(r"\b(?:over|more than|at least|upwards of|just over)\b", re.I)
+BELOW = re.compile(
+    r"\b(?:under|less than|fewer than|up to|at most|just under|nearly|almost)\b", re.I
+)
 HEDGES = re.compile(
     r"\b(?:about|around|approximately|approx|nearly|almost|roughly|some|over|"
     r"more than|less than|fewer than|under|up to|at least|at most|close to|"
@@ -299,6 +304,11 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
     if HEDGES.search(claimed_text) and abs(claimed - stated) <= 0.1 * max(
         abs(claimed), abs(stated)
     ):
+        # "more than 640,000" is not 612,380, nor is "nearly 500" 512.
+        if ABOVE.search(claimed_text):
+            return stated >= claimed
+        if BELOW.search(claimed_text):
+            return stated <= claimed
         return True
     digits = significant_digits(claimed_text)
     if digits is None or stated == 0:

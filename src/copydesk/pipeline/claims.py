@@ -884,6 +884,8 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
             continue
         if token.pos_ not in CONTENT_WORD_POS:
             continue
+        if token.ent_type_ in {"DATE", "TIME"} and token.pos_ not in {"PROPN", "NUM"}:
+            continue  # "earlier this month", "the end of June": the date slot's words
         lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
         lemma = lex.canonical(lemma)
         if lemma not in lex.weak_terms and len(lemma) > 1:

@@ -66,6 +66,11 @@ SUPPORT_THRESHOLD = 0.44
 # The best sentence must state this share of the claim's weighted words before a
 # different date, number, place or party in it counts as a contradiction.
 CONTRADICTION_MATCH = 0.5
+EXPLICIT_MOTIVE = re.compile(
+    r"(?:in order to|in order that|so that|because|as part of|in an effort to|"
+    r"in a bid to|aimed at|with the aim of)\b",
+    re.I,
+)
 MOTIVE_STOP = {
     "the",
     "a",
@@ -593,9 +598,15 @@ def choose_evidence(
         for i in index.years.get(year, ()):
             if i in gains:
                 gains[i] += 1.0
+    # Of two that match as well, the one that dates the event is the better quote.
+    if claim.facts.dates:
+        for i in {i for i, _ in index.dates}:
+            if i in gains:
+                gains[i] += 0.5
     chosen: list[int] = []
     covered: set[str] = set()
-    ranked = sorted(gains, key=lambda i: (-gains[i], i))[:CANDIDATES]
+    # Of two that match as well, the shorter says it more precisely.
+    ranked = sorted(gains, key=lambda i: (-gains[i], len(index.words[i]), i))[:CANDIDATES]
     while len(chosen) < MAX_EVIDENCE and ranked:
         best_i, best_gain = -1, 0.0
         for i in ranked:
@@ -627,15 +638,22 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each date of the claim; a different one in the best sentence contradicts."""
     top = best_sentence(found)
     for claimed in claim.facts.dates:
-        if date_stated(claimed, index):
-            found.stated.append("the date")
-            continue
         # "signed on May 4" against "signed on Wednesday" (May 6): same precision, other day.
         near = [
             d
             for i, d in index.dates
             if i == top and precision(d) >= precision(claimed) and not same_period(d, claimed)
         ]
+        # "will close by the end of the year" (2026) against the sentence that says
+        # "by the end of March 2027": another sentence's 2026 does not save it.
+        retold = precision(claimed) == 1 and any(
+            i == top and same_period(d, claimed) for i, d in index.dates
+        )
+        if (not near or retold or precision(claimed) > 1) and date_stated(
+            claimed, index, set(found.chosen)
+        ):
+            found.stated.append("the date")
+            continue
         if near:
             label = index.pool[top][0].label if top is not None else ""
             found.conflicts.append(Conflict(label, near[0][: len(claimed)], claimed))
@@ -653,9 +671,14 @@ def same_period(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def date_stated(claimed: str, index: SourceIndex) -> bool:
-    """Tell whether a source states a date (or a more precise one within it)."""
-    if any(d.startswith(claimed) for _, d in index.dates):
+def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
+    """Tell whether a source states a date (or a more precise one within it).
+
+    A month or a week must be in the quoted sentences: a source published in
+    November has other November dates, and "earlier this month" is not one of them.
+    """
+    loose = not re.fullmatch(r"\d{4}-(?:\d\d|W\d\d)", claimed)
+    if any(d.startswith(claimed) and (loose or i in quoted) for i, d in index.dates):
         return True
     sentences = index.years.get(claimed[:4], [])
     if precision(claimed) == 1 or not sentences:
@@ -945,6 +968,10 @@ def check_motive(claim: Claim, index: SourceIndex, found: Match) -> None:
     stated = sum(1 for w in words if key_matches(term_key(w, lex), index))
     if stated * 2 >= len(words):
         found.stated.append("the motive")
+    elif EXPLICIT_MOTIVE.match(motive):
+        # "in order to keep the club", "because its wards fill": the writer
+        # asserts a reason, and a source silent on it does not support it.
+        found.gaps.append(f"the motive '{motive}'")
     else:
         found.soft_gaps.append(f"the motive '{motive}'")
 
