@@ -393,6 +393,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="part-of-a-building",
         ),
+        pytest.param(
+            "The Halverston, Michigan-based carmaker announced the recall on Monday.",
+            "Halverston, Michigan",
+            (),
+            id="place-based-company",
+        ),
+        pytest.param(
+            "Ariadne launched from Kourou, French Guiana, in February 2026.",
+            "Kourou, French Guiana",
+            ("Ariadne",),
+            id="region-in-apposition",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001
@@ -428,6 +440,15 @@ def test_the_company_is_the_one_the_last_sentence_was_about(nlp) -> None:  # noq
         "The company operates 212 stores.",
     )
     assert parties[2] == ("Pemberton & Vale Stores Inc.",)
+
+
+def test_a_company_named_like_a_place_is_no_location(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "Lumenfield Software Inc. will cut 1,100 jobs. Shares of Lumenfield rose 4% on "
+        "Wednesday. The company has an office in Lumenfield.",
+    )
+    assert [c.facts.slots.location for c in claims] == [None, None, "Lumenfield"]
 
 
 def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN001

@@ -451,6 +451,9 @@ def find_parties(
         if full and not before_region(ent) and not (where and bare in names.places):
             found.append((ent.start, full))  # "Calder Ridge" tagged a place
             continue
+        region = ent.root.dep_ == "appos" and ent.root.head.ent_type_ in {"GPE", "LOC"}
+        if region and sent.doc[max(ent.root.left_edge.i - 1, 0)].text == ",":
+            continue  # "Kourou, French Guiana": the region of a place
         if is_place(ent):
             names.note_place(bare)
             if ent.root.dep_ == "pobj":
@@ -591,9 +594,16 @@ def find_places(
     preposition, since neither town alone is where the line runs.
     """
     groups: list[list] = []
+    ranked: list[tuple[int, str]] = []
+    based = [span for ent in ents if is_place(ent) and (span := based_in(ent))]
     for ent in ents:
         if not is_place(ent) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
+        if any(span.start <= ent.start < span.end for span in based):
+            continue
+        where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+        if names is not None and not where and names.names_org(ent.text):
+            continue  # "Shares of Lumenfield", "Calder Ridge will pay": the company
         owner = ent.root.head
         if (
             ent.root.dep_ in {"compound", "nmod"}
@@ -609,7 +619,7 @@ def find_places(
         else:
             groups.append([ent])
     doc = sent.doc
-    ranked: list[tuple[int, str]] = []
+    ranked.extend((2, span.text) for span in based)
     for group in groups:
         start, end = group[0].start, group[-1].end
         before = doc[start - 1] if start > sent.start else None
@@ -617,6 +627,7 @@ def find_places(
             start -= 1  # "the Sable River", as written
         if len(group) == 1:
             start, end = place_phrase(group[0], start, end)
+            end = with_region(doc, group[0], end)
         text = doc[start:end].text
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2:
@@ -640,6 +651,33 @@ def find_places(
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
     ranked.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(text for _, text in ranked))
+
+
+def based_in(ent: SpacySpan) -> SpacySpan | None:
+    """Return "Halverston, Michigan" of "the Halverston, Michigan-based carmaker"."""
+    doc = ent.doc
+    if not (
+        ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
+    ):
+        return None
+    start = ent.start
+    if start > 1 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
+        start -= 2
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+    return doc[start : ent.end]
+
+
+def with_region(doc, ent: SpacySpan, end: int) -> int:  # noqa: ANN001
+    """Return where "Kourou, French Guiana" ends, the region in apposition included."""
+    region = [
+        c
+        for c in ent.root.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == end + 1
+    ]
+    if region and doc[end].text == ",":
+        return region[0].right_edge.i + 1
+    return end
 
 
 def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:

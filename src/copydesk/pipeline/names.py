@@ -254,6 +254,11 @@ class NameBook:
                 return full
         return None
 
+    def names_org(self, text: str) -> bool:
+        """Tell whether a name is an organisation's, in full or short ("Lumenfield")."""
+        full = self.short.get(text, text)
+        return self.kinds.get(full) == "ORG" or self.org_prefix(text) is not None
+
     def note_place(self, name: str) -> None:
         """Remember a place the article names, for "the county" and "the city"."""
         name = re.sub(r"^(?:the|The) ", "", name)
