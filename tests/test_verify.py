@@ -337,6 +337,21 @@ def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     assert outcome(claim)[0] == "supported"
 
 
+def test_a_year_the_claim_implies_is_the_best_sentences_to_confirm(english: Language) -> None:
+    """ "By the end of the year" against "by the end of March 2027": contradicted, even
+    though another sentence of the source is dated this year."""
+    sources: dict[str, SourceSpec] = {
+        "1": (
+            "Lumenfield said on Tuesday it would cut 1,100 jobs in 2026. "
+            "The Ashgrove office will close by the end of March 2027.",
+            date(2026, 10, 27),
+        )
+    }
+    article = "The Ashgrove office will close by the end of the year [1]."
+    (claim,) = check(english, article, sources, date(2026, 10, 28))
+    assert outcome(claim) == ("unsupported", "contradicted", "Source [1] says 2027, not 2026.")
+
+
 def huge_source(english: Language, statement: str, size: int) -> CitedSource:
     """Return a source of ``size`` characters: filler sentences, the statement in the middle."""
     checker = Checker(Options(), lambda _model: english)

@@ -645,13 +645,11 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
             if i == top and precision(d) >= precision(claimed) and not same_period(d, claimed)
         ]
         # "will close by the end of the year" (2026) against the sentence that says
-        # "by the end of March 2027": another sentence's 2026 does not save it.
-        retold = precision(claimed) == 1 and any(
-            i == top and same_period(d, claimed) for i, d in index.dates
-        )
-        if (not near or retold or precision(claimed) > 1) and date_stated(
-            claimed, index, set(found.chosen)
-        ):
+        # "by the end of March 2027": a year the claim does not write out is
+        # the best sentence's to confirm, not any sentence's.
+        implied = precision(claimed) == 1 and claimed not in claim.text
+        retold = any(i == top and same_period(d, claimed) for i, d in index.dates)
+        if (not near or retold or not implied) and date_stated(claimed, index, set(found.chosen)):
             found.stated.append("the date")
             continue
         if near:
