@@ -248,6 +248,11 @@ def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -
             ["factual", "opinion"],
             id="cited-fact-is-still-checked",
         ),
+        pytest.param(
+            "This partnership signals a shift for Elon Musk, who is suing OpenAI.",
+            ["opinion", "factual"],
+            id="relative-clause-stays-a-fact",
+        ),
     ],
 )
 def test_extract_claims_judgement_carries_its_uncited_facts(nlp, text: str, kinds) -> None:  # noqa: ANN001

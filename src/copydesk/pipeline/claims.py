@@ -236,10 +236,10 @@ def extract_claims(
             else:
                 text = clause_words(segment.sent, clause, names)
                 cue = clause_cue(segment.sent, clause, text, sentence_cue)
-                if sentence_cue and not segment.citations:
-                    # An uncited fact inside the writer's judgement ("The ruling
-                    # is a landmark, and it should have come years ago") is
-                    # framing; a cited one is still checked on its own.
+                if sentence_cue and not segment.citations and clause.part is Part.MAIN:
+                    # The writer's judgement carries the uncited sentence it frames
+                    # ("The ruling is a landmark, and it should have come years
+                    # ago"); its other clauses stay facts, checked on their own.
                     cue = cue or sentence_cue
             keep = None if len(clauses) == 1 else set(clause.tokens)
             facts = read_facts(segment.sent, document.published, names, keep=keep)
