@@ -627,7 +627,7 @@ def find_places(
             start -= 1  # "the Sable River", as written
         if len(group) == 1:
             start, end = place_phrase(group[0], start, end)
-            end = with_region(doc, group[0], end)
+            end = with_region(group[0], end)
         text = doc[start:end].text
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2:
@@ -668,8 +668,9 @@ def based_in(ent: SpacySpan) -> SpacySpan | None:
     return doc[start : ent.end]
 
 
-def with_region(doc, ent: SpacySpan, end: int) -> int:  # noqa: ANN001
+def with_region(ent: SpacySpan, end: int) -> int:
     """Return where "Kourou, French Guiana" ends, the region in apposition included."""
+    doc = ent.doc
     region = [
         c
         for c in ent.root.children
