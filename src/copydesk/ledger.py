@@ -127,13 +127,7 @@ def load_ledger(path: Path, where: str | None = None) -> Ledger:
         return Ledger(path=where, article=None)
     if not isinstance(data, LineDict):
         raise LedgerError(errors.LEDGER_NOT_MAPPING, path=where, line=getattr(data, "line", 1))
-    for key in data:
-        if key not in TOP_KEYS:
-            raise LedgerError(
-                errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(TOP_KEYS)),
-                path=where,
-                line=data.line_of(key),
-            )
+    check_keys(data, TOP_KEYS, where)
     version = data.get("version", LEDGER_VERSION)
     if version != LEDGER_VERSION:
         raise LedgerError(
@@ -148,6 +142,17 @@ def load_ledger(path: Path, where: str | None = None) -> Ledger:
         claims=entries(data, "claims", where),
         stale=entries(data, "stale", where),
     )
+
+
+def check_keys(mapping: LineDict, known: tuple[str, ...], where: str) -> None:
+    """Raise on the first key of a mapping that the ledger does not know."""
+    for key in mapping:
+        if key not in known:
+            raise LedgerError(
+                errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(known)),
+                path=where,
+                line=mapping.line_of(key),
+            )
 
 
 def entries(data: LineDict, key: str, where: str) -> tuple[LedgerEntry, ...]:
@@ -166,13 +171,7 @@ def entry(item: object, line: int, where: str) -> LedgerEntry:
     """Return one checked entry."""
     if not isinstance(item, LineDict):
         raise bad_value("claims", "a list of mappings", item, where, line)
-    for key in item:
-        if key not in ENTRY_KEYS:
-            raise LedgerError(
-                errors.LEDGER_UNKNOWN_KEY.format(key=key, known=", ".join(ENTRY_KEYS)),
-                path=where,
-                line=item.line_of(key),
-            )
+    check_keys(item, ENTRY_KEYS, where)
     if "text_sha256" not in item:
         raise LedgerError(
             errors.LEDGER_MISSING_KEY.format(key="text_sha256"), path=where, line=item.line

@@ -649,7 +649,8 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
         # the best sentence's to confirm, not any sentence's.
         implied = precision(claimed) == 1 and claimed not in claim.text
         retold = any(i == top and same_period(d, claimed) for i, d in index.dates)
-        if (not near or retold or not implied) and date_stated(claimed, index, set(found.chosen)):
+        overruled = implied and bool(near) and not retold
+        if not overruled and date_stated(claimed, index, set(found.chosen)):
             found.stated.append("the date")
             continue
         if near:
