@@ -28,6 +28,7 @@ from copydesk.pipeline.citations import resolve_citations, resolve_label, unused
 from copydesk.pipeline.claims import extract_claims, read_facts
 from copydesk.pipeline.directives import find_directives
 from copydesk.pipeline.discover import discover
+from copydesk.pipeline.labels import agree_labels
 from copydesk.pipeline.names import COMPANY_NOUNS, INSTITUTIONS, TITLES, NameBook
 from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
 from copydesk.pipeline.segment import segment
@@ -267,6 +268,7 @@ class Checker:
         )
         names = NameBook()
         segments = [s for s in segment(document, self.nlp) if s.sent is not None]
+        agree_labels({id(s.sent.doc): s.sent.doc for s in segments}.values())
         self.source_names[text_key(source)] = tuple(
             dict.fromkeys(
                 (e.label_, e.text)

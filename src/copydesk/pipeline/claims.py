@@ -8,7 +8,7 @@ sentences, so that the two are compared like with like.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import Clause, Part, split_clauses
+from copydesk.pipeline.labels import agree_labels, before_region
 from copydesk.pipeline.names import ROLE_BODIES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
@@ -211,17 +212,12 @@ def extract_claims(
     department" may stand for when the article never names it in full.
     """
     names = NameBook(aliases=dict(aliases or {}), known=tuple(known))
-    # A name the model calls a place anywhere is a place everywhere ("Cedar Gap,
-    # Oregon" makes "Cedar Gap, a former mill town" a place too).
-    docs = {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}
-    for doc in docs.values():
-        orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    docs = {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values()
+    agree_labels(docs)
+    for doc in docs:
         for ent in doc.ents:
-            # "Sunfield" is short for "Sunfield Energy", whatever the model thought.
-            if (ent.label_ in {"GPE", "LOC"} or before_region(ent)) and not any(
-                o.startswith(f"{ent.text} ") for o in orgs
-            ):
-                names.note_place(ent.text)
+            if ent.label_ in {"GPE", "LOC"}:
+                names.note_place(ent.text)  # for "the county", "towns like New Harrow"
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     quarter: str | None = None  # the last quarter named: what "the quarter" means
@@ -243,8 +239,9 @@ def extract_claims(
                     cue = cue or sentence_cue
             keep = None if len(clauses) == 1 else set(clause.tokens)
             facts = read_facts(segment.sent, document.published, names, keep=keep)
-            if clause.prefix and clause.part is Part.RELATIVE:
-                facts = with_party(facts, names.canonical(clause.prefix, "PERSON"), first=True)
+            if clause.part is Part.RELATIVE:
+                for party in reversed(antecedent_parties(segment.sent, clause, names)):
+                    facts = with_party(facts, party, first=True)
             if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
                 facts = with_party(facts, named, first=True)
             facts, quarter = the_quarter(segment.sent, facts, quarter)
@@ -307,6 +304,20 @@ def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
         body = f"{prefix} {body}"
     body = body.rstrip(".") + "."
     return body[:1].upper() + body[1:]
+
+
+def antecedent_parties(sent: SpacySpan, clause: Clause, names: NameBook) -> tuple[str, ...]:
+    """Return the parties a relative clause speaks of through its antecedent:
+    "Elon Musk, who ...", "The union, which ..." (the union named earlier);
+    "The merged airline, which ..." names none.
+    """
+    verb = next((sent.doc[i] for i in clause.tokens if sent.doc[i].dep_ == "relcl"), None)
+    if verb is None:
+        return ()
+    head = verb.head
+    words = set(range(head.left_edge.i, head.i + 1))
+    ents = [e for e in sent.ents if all(t.i in words for t in e)]
+    return find_parties(sent, ents, names, words)
 
 
 def named_subject(sent: SpacySpan, clause: Clause, names: NameBook) -> str | None:
@@ -454,7 +465,7 @@ def find_parties(
         region = ent.root.dep_ == "appos" and ent.root.head.ent_type_ in {"GPE", "LOC"}
         if region and sent.doc[max(ent.root.left_edge.i - 1, 0)].text == ",":
             continue  # "Kourou, French Guiana": the region of a place
-        if is_place(ent):
+        if is_place(ent, names.known_parties()):
             names.note_place(bare)
             if ent.root.dep_ == "pobj":
                 continue  # "at Harlow Central High School", "live in Millbrook": where, not who
@@ -500,6 +511,15 @@ def find_parties(
             # "the companies said": the two organisations of the story.
             found.extend((token.i, name) for name in names.sides())
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+            if token.lemma_ in PLACE_NOUNS:
+                continue  # "every parent in the county": where, not who
+        owner = owner_of(token, ents)
+        if determiners and owner is not None:
+            # "The board of the Greyhaven Regional Transit Authority": the authority,
+            # named in the sentence; "the board" means it from now on.
+            names.roles.setdefault(token.lemma_, names.canonical(owner.text, owner.label_))
+            continue
         if determiners:
             # "the council", "the city's tax", "the operators", "the state's
             # regulators": a party named earlier, or in the cited sources.
@@ -534,6 +554,16 @@ def find_parties(
     return tuple(dict.fromkeys(name for _, name in found))
 
 
+def owner_of(noun: Token, ents: list) -> SpacySpan | None:
+    """Return the organisation a body belongs to: "the board of <Greyhaven ...>"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for ent in ents:
+                if ent.label_ == "ORG" and ent.root.head.i == prep.i:
+                    return ent
+    return None
+
+
 # Words that make "side" or "company" the two parties of a deal or dispute.
 SIDES = {"both", "neither", "either", "two"}
 PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", "party"}
@@ -555,14 +585,6 @@ def is_subject(token: Token) -> bool:
     while token.dep_ in {"compound", "det", "poss", "amod", "flat"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
-
-
-def before_region(ent: SpacySpan) -> bool:
-    """Tell whether a name is followed by its region: "New Harrow, Massachusetts"."""
-    doc = ent.doc
-    return (
-        ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE"
-    )
 
 
 def is_name(ent: SpacySpan) -> bool:
@@ -595,9 +617,10 @@ def find_places(
     """
     groups: list[list] = []
     ranked: list[tuple[int, str]] = []
-    based = [span for ent in ents if is_place(ent) and (span := based_in(ent))]
+    known = names.known_parties() if names is not None else set()
+    based = [span for ent in ents if is_place(ent, known) and (span := based_in(ent))]
     for ent in ents:
-        if not is_place(ent) or ent.text in parties or ent.text.lower() in NOT_NAMES:
+        if not is_place(ent, known) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
         if any(span.start <= ent.start < span.end for span in based):
             continue
@@ -704,7 +727,7 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
         head = head.head  # "of", "north of"
     if (
         head.pos_ != "NOUN"
-        or head is root
+        or head.i == root.i
         or head.dep_ != "pobj"
         or head.head.lower_ not in PLACE_PREPOSITIONS
         or head.i > root.i
@@ -763,10 +786,22 @@ BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium",
 LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "die"}
 
 
-def is_place(ent: SpacySpan) -> bool:
-    """Tell whether an entity is where something happens."""
+def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
+    """Tell whether an entity is where something happens.
+
+    ``parties`` holds the names already met as parties: "a stake in Anthropic"
+    is no place once Anthropic is known.
+    """
     if ent.label_ in {"GPE", "LOC"}:
         return True
+    root = ent.root
+    if ent.label_ in {"ORG", "PERSON", "FAC"} and ent.text not in parties:
+        if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"}:
+            return True  # "between Cedar Gap and Mill Flat"
+        if root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS:
+            return True  # "the mountain town of Brisca"
+        if len(ent) == 1 and root.head.lower_ == "in" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+            return True  # "The Provincial Administrative Court in Harlen"
     # "born in Haarlem": a place the small model took for a person; a facility
     # is a place only after a preposition ("at Harlow Central High School").
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
@@ -779,7 +814,7 @@ def is_place(ent: SpacySpan) -> bool:
         return True
     if ent.label_ == "ORG":
         return after_preposition and ent[-1].lower_ in FACILITY_WORDS
-    return ent.label_ in {"FAC", "PERSON"} and after_preposition
+    return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
 
 
 # "at Harlow Central High School": an organisation's building is a place.

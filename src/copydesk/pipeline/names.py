@@ -259,6 +259,10 @@ class NameBook:
         full = self.short.get(text, text)
         return self.kinds.get(full) == "ORG" or self.org_prefix(text) is not None
 
+    def known_parties(self) -> set[str]:
+        """Return every name met as a party so far, full or short ("Musk")."""
+        return {*self.kinds, *self.short}
+
     def note_place(self, name: str) -> None:
         """Remember a place the article names, for "the county" and "the city"."""
         name = re.sub(r"^(?:the|The) ", "", name)
