@@ -410,6 +410,24 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             ("Ariadne",),
             id="region-in-apposition",
         ),
+        pytest.param(
+            "Mayor Nadia Forsythe said shops on Wexley Avenue had already lost customers.",
+            "Wexley Avenue",
+            ("Nadia Forsythe",),
+            id="a-street-after-on",
+        ),
+        pytest.param(
+            "The town of Dunlevy shut both of its drinking-water intakes on Thursday.",
+            "The town of Dunlevy",
+            (),
+            id="the-town-of",
+        ),
+        pytest.param(
+            "Route 31, which runs through the Fenmore Heights neighborhood, will be cut.",
+            "the Fenmore Heights neighborhood",
+            (),
+            id="a-named-neighborhood",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

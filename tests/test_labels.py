@@ -115,3 +115,32 @@ def test_every_parent_in_the_county_is_no_party(nlp) -> None:  # noqa: ANN001
         "These numbers should alarm every parent in the county.",
     )
     assert claims[1].facts.slots.parties == ()
+
+
+def test_the_county_is_the_county_not_its_board(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Danmoor County Board of Commissioners voted 4-1 on Tuesday to build a flood "
+        "wall. The county will cover the cost with a state grant.",
+    )
+    assert claims[0].facts.slots.parties == ("Danmoor County Board of Commissioners",)
+    assert claims[1].facts.slots.parties == ("Danmoor County",)
+
+
+def test_a_town_things_happen_in_is_a_place_everywhere(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Sallow River crested at 24.6 feet in Ellswick on April 11.\n\n"
+        "Ellswick also flooded in 1996, when the river peaked at 21.3 feet.",
+    )
+    assert [c.facts.slots.location for c in claims] == ["Ellswick", "Ellswick"]
+    assert all("Ellswick" not in c.facts.slots.parties for c in claims)
+
+
+def test_a_drug_described_as_one_is_no_place(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The U.S. Food and Drug Administration on Tuesday approved Renquora, a drug made "
+        "by Harrowgate Therapeutics Inc., for adults with a rare kidney disease.",
+    )
+    assert claims[0].facts.slots.location is None

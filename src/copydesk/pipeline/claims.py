@@ -511,9 +511,9 @@ def find_parties(
             # "the companies said": the two organisations of the story.
             found.extend((token.i, name) for name in names.sides())
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-            if token.lemma_ in PLACE_NOUNS:
-                continue  # "every parent in the county": where, not who
+        where = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS | {"from"}
+        if where and token.lemma_ in PLACE_NOUNS:
+            continue  # "every parent in the county", "workers from the county": where
         owner = owner_of(token, ents)
         if determiners and owner is not None:
             # "The board of the Greyhaven Regional Transit Authority": the authority,
@@ -555,11 +555,12 @@ def find_parties(
 
 
 def owner_of(noun: Token, ents: list) -> SpacySpan | None:
-    """Return the organisation a body belongs to: "the board of <Greyhaven ...>"."""
+    """Return the organisation a body belongs to: "the board of <Greyhaven ...>"
+    (but "the town of Dunlevy" is a place)."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for ent in ents:
-                if ent.label_ == "ORG" and ent.root.head.i == prep.i:
+                if ent.label_ == "ORG" and ent.root.head.i == prep.i and not is_place(ent):
                     return ent
     return None
 
@@ -651,7 +652,7 @@ def find_places(
         if len(group) == 1:
             start, end = place_phrase(group[0], start, end)
             end = with_region(group[0], end)
-        text = doc[start:end].text
+        text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2:
             text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
@@ -667,8 +668,10 @@ def find_places(
         if det[0].lower_ == "the" and (
             token.lemma_.lower() in PLACE_NOUNS or token.lower_ in named_heads
         ):
-            # "in the county", "at the fairgrounds": a place named earlier
-            ranked.append((1, f"the {token.text}"))
+            # "in the county", "at the fairgrounds": a place named earlier;
+            # "through the Fenmore Heights neighborhood": one named here
+            first = min([token.i, *(c.left_edge.i for c in token.children if c.dep_ == "compound")])
+            ranked.append((1, f"the {doc[first : token.i + 1].text}"))
         elif token.lemma_.lower() in BUILDING_NOUNS:
             words = [t for t in phrase.subtree if t._.citation is None]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
@@ -719,17 +722,20 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
         if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
     ]
     if inner and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        return start, max(end, inner[0].right_edge.i + 1)
+        inner_end = inner[0].i + 1
+        while inner_end < len(doc) and doc[inner_end].ent_iob_ == "I":
+            inner_end += 1  # the name alone: not "Easton Vale, which enrolled ..."
+        return start, max(end, inner_end)
     head = root.head
     while (
         head.dep_ == "prep" and head.lower_ == "of" or head.pos_ == "ADV" and head.dep_ == "advmod"
     ):
         head = head.head  # "of", "north of"
+    named_town = head.lemma_ in PLACE_NOUNS and root.head.lower_ == "of"  # "The town of Dunlevy"
     if (
         head.pos_ != "NOUN"
         or head.i == root.i
-        or head.dep_ != "pobj"
-        or head.head.lower_ not in PLACE_PREPOSITIONS
+        or not (named_town or head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
         or head.i > root.i
     ):
         return start, end
@@ -780,6 +786,8 @@ PLACE_PREPOSITIONS = {
     "outside",
     "within",
 }
+# A road or bridge is where things are after these too.
+ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
 # Parts of a site: "shown in the museum's newly restored east wing".
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
 # "born in Haarlem", "based in Leeds": after these the name is a place.
@@ -805,6 +813,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     # "born in Haarlem": a place the small model took for a person; a facility
     # is a place only after a preposition ("at Harlow Central High School").
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
+    if ent.label_ == "FAC" and ent.root.head.lower_ in ROUTE_PREPOSITIONS:
+        return True  # "shops on Wexley Avenue", "a detour over the Kessler Road Bridge"
     if (
         ent.label_ in {"ORG", "PERSON", "FAC"}
         and after_preposition

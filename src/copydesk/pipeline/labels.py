@@ -21,17 +21,20 @@ PARTY_LABELS = {"ORG", "PERSON"}
 # Labels a place's name may wrongly carry; a date or an amount is never a place.
 NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC"}
 # Things a name may be the make of: "the Ariadne probe", "Tern pickups", "the
-# MMR vaccine", "Renquora, a drug made by ...", "the trial, known as VESTA".
+# MMR vaccine", "Renquora, a drug made by ...", "the trial, known as VESTA",
+# "its streaming service, Talonstream".
 PRODUCT_NOUNS = {
     "probe", "spacecraft", "satellite", "rocket", "rover", "telescope", "lander",
     "vaccine", "drug", "medicine", "therapy", "pill", "trial", "jab",
     "vehicle", "pickup", "sedan", "suv", "truck", "car", "hatchback", "van",
     "phone", "smartphone", "handset", "laptop", "tablet", "console", "app",
     "aircraft", "jet", "plane", "airliner", "drone", "ship", "vessel", "ferry",
-    "engine", "reactor", "chip", "processor", "model",
+    "engine", "reactor", "chip", "processor", "model", "service", "platform",
 }  # fmt: skip
 # A person's role in apposition: "Helena Marsh, the Pellrose chief executive".
 ROLE_WORDS = TITLES | {"lawyer", "official", "resident", "spokesperson", "scientist", "owner"}
+# "a stake in Anthropic", "invested in Halvorsen": in a party, not in a place.
+HOLDINGS = {"stake", "invest", "investment", "interest", "share", "role", "confidence"}
 NAMING_VERBS = {"know", "call", "name", "dub", "brand", "market"}
 # A party speaks and owns; a product does not ("Pfizer said", "Pfizer's vaccine").
 SPEAKING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "decline"}
@@ -60,6 +63,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         and not any(o.startswith(f"{e.text} ") for o in orgs)
     }
     products = product_names(ents, orgs)
+    places |= towns(ents, orgs)
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
     votes: dict[str, Counter] = {}
     for e in ents:
@@ -99,22 +103,48 @@ def is_person(ent: Span, surnames: set[str]) -> bool:
     return ent[-1].text in surnames or role
 
 
-def product_names(ents: list[Span], orgs: set[str]) -> set[str]:
-    """Return the names an article uses for things rather than for parties."""
+def towns(ents: list[Span], orgs: set[str]) -> set[str]:
+    """Return the one-word names an article puts things in: "crested at 24.6 feet in
+    Ellswick" makes "Ellswick also flooded in 1996" a place, whatever the model said.
+    """
     shorts = {o.split()[0] for o in orgs if len(o.split()) > 1}
-    speaking = {
+    found = {
+        e.text
+        for e in ents
+        if len(e) == 1
+        and e.label_ in {"ORG", "PERSON", "FAC", "NORP"}
+        and e.root.dep_ == "pobj"
+        and e.root.head.lower_ in {"in", "near"}
+        and e.root.head.head.lemma_ not in HOLDINGS
+    }
+    return found - shorts - speakers(ents)
+
+
+def speakers(ents: list[Span]) -> set[str]:
+    """Return the names that speak or own: "Pfizer said", "Pfizer's vaccine"."""
+    return {
         e.text
         for e in ents
         if e.root.dep_ == "nsubj" and e.root.head.lemma_ in SPEAKING_VERBS or e[-1].tag_ == "POS"
     }
+
+
+def product_names(ents: list[Span], orgs: set[str]) -> set[str]:
+    """Return the names an article uses for things rather than for parties."""
+    shorts = {o.split()[0] for o in orgs if len(o.split()) > 1}
+    speaking = speakers(ents)
     found = set()
     for e in ents:
-        if e.label_ not in NAME_LABELS - {"GPE", "LOC"} or e.text in shorts | speaking:
+        if e.label_ not in NAME_LABELS or e.text in shorts | speaking:
             continue
         root = e.root
         head = root.head
+        # "the Ariadne probe", but "a Mars lander" is where the lander goes
         make = root.dep_ in {"compound", "nmod", "amod"} and head.i >= e.end
+        make &= e.label_ not in {"GPE", "LOC"}
+        # "Renquora, a drug made by ...", "its streaming service, Talonstream"
         described = any(c.dep_ == "appos" and c.lemma_ in PRODUCT_NOUNS for c in root.children)
+        described |= root.dep_ == "appos" and head.lemma_ in PRODUCT_NOUNS
         named = (
             head.lower_ == "as"
             and head.head.lemma_ in NAMING_VERBS

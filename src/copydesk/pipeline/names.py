@@ -311,6 +311,15 @@ class NameBook:
         for name in candidates + (places if noun in GOVERNED_PLACES else []):
             if head_word(name) == noun:
                 return name
+        if noun in {"county", "city"}:
+            # "the county" is Danmoor County, not its Board of Commissioners;
+            # "the city" is the City of Denver, not its City Council.
+            for name in candidates:
+                words = name.split()
+                lower = [w.lower() for w in words]
+                if noun in lower[1:] and lower[0] != "the":
+                    place = " ".join(words[: lower.index(noun)])
+                    return f"{place} County" if noun == "county" else f"City of {place}"
         if noun in INSTITUTIONS:
             # "the union" -> "International Dockworkers Union Local 17"
             for name in candidates:
