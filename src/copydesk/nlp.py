@@ -82,7 +82,8 @@ ORG_HEADS = [
     "ministry", "office", "service", "services", "systems", "group", "company",
     "corporation", "partners", "holdings", "industries", "energy", "bank", "trust",
     "society", "league", "club", "inc.", "corp.", "ltd", "llc", "hospitals",
-    "athletic", "united", "rovers", "fc",
+    "athletic", "united", "rovers", "fc", "tribe", "coalition", "alliance", "guild",
+    "federation", "cooperative",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
@@ -92,7 +93,7 @@ ORG_PATTERNS = [
     # "Ashford & Bell Hospitals"
     [
         {**PROPER_WORD, "OP": "+"},
-        {"ORTH": {"IN": ["-", "&"]}, "OP": "?"},
+        {"ORTH": {"IN": ["-", "&", "'"]}, "OP": "?"},  # "Drivers' Safety Coalition"
         {"POS": "PROPN", "OP": "*"},
         {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
         {"LOWER": "local", "OP": "?"},

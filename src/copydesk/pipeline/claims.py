@@ -509,7 +509,7 @@ def find_parties(
         ):
             # "Talks between the two sides", "Neither company disclosed the terms",
             # "the companies said": the two organisations of the story.
-            found.extend((token.i, name) for name in names.sides())
+            found.extend((token.i, name) for name in names.sides(token.lemma_))
             continue
         where = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS | {"from"}
         if where and token.lemma_ in PLACE_NOUNS:

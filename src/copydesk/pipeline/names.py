@@ -8,6 +8,7 @@ company"). The NameBook remembers the full names of one article, in order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 # "Councillor Ray Benedetti" is Ray Benedetti; the title is remembered.
@@ -189,6 +190,7 @@ class NameBook:
     # first: "Pemberton & Vale has notified the FBI. The company ..." is the retailer.
     focus: str | None = None
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
+    mentions: Counter = field(default_factory=Counter)  # canonical name -> times named
 
     def canonical(self, text: str, label: str) -> str:
         """Return the canonical name of a mention, remembering new full names."""
@@ -237,6 +239,7 @@ class NameBook:
     def remember(self, name: str) -> None:
         """Note that ``name`` was just mentioned, for "the company" and "he" later."""
         label = self.kinds.get(name, "ORG")
+        self.mentions[name] += 1
         if name in self.named:
             self.named.remove(name)
         self.named.append(name)
@@ -270,10 +273,18 @@ class NameBook:
             self.places.remove(name)
         self.places.append(name)
 
-    def sides(self) -> tuple[str, ...]:
-        """Return the two organisations last named: "the two sides", "neither side"."""
+    def sides(self, noun: str = "side") -> tuple[str, ...]:
+        """Return the two organisations of the story: "the two sides", "neither side".
+
+        They are the two named most often so far, the later named first on a
+        tie: a hospital the story mentions once is not a side of the merger.
+        "Both parties" are two parties when the story names two.
+        """
         orgs = [n for n in reversed(self.named) if self.kinds.get(n, "ORG") == "ORG"]
-        return tuple(reversed(orgs[:2])) if len(orgs) >= 2 else ()
+        kind = [n for n in orgs if head_word(n) in BODY_HEADS.get(noun, ())]
+        orgs = kind if len(kind) >= 2 else orgs
+        top = sorted(orgs, key=lambda n: -self.mentions[n])[:2]  # stable: recency breaks ties
+        return tuple(sorted(top, key=orgs.index, reverse=True)) if len(top) == 2 else ()
 
     def describe(
         self, noun: str, *, plural: bool = False, modifiers: tuple[str, ...] = ()
