@@ -144,3 +144,22 @@ def test_a_drug_described_as_one_is_no_place(nlp) -> None:  # noqa: ANN001
         "by Harrowgate Therapeutics Inc., for adults with a rare kidney disease.",
     )
     assert claims[0].facts.slots.location is None
+
+
+def test_the_two_sides_are_the_bodies_the_story_is_about(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Meridian Health System agreed to merge with Ashford & Bell Hospitals. "
+        "Meridian Health System runs 14 hospitals. Ashford & Bell Hospitals runs nine. "
+        "Nurses at Wabash County Hospital asked for talks. "
+        "Neither company disclosed the financial terms of the deal.",
+    )
+    assert sorted(claims[-1].facts.slots.parties) == [
+        "Ashford & Bell Hospitals",
+        "Meridian Health System",
+    ]
+
+
+def test_a_tribe_is_an_organisation(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(nlp, "The Red Willow Tribe sued the company on Tuesday.")
+    assert claims[0].facts.slots.parties[0] == "Red Willow Tribe"
