@@ -17,7 +17,7 @@ from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import Clause, Part, split_clauses
-from copydesk.pipeline.labels import agree_labels, before_region
+from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
 from copydesk.pipeline.names import ROLE_BODIES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PARTY_LABELS = {"ORG", "PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 # A length of time the model tags as a date: "12 months", "three years".

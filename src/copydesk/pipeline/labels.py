@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PARTY_LABELS = {"ORG", "PERSON"}
-# Labels a place's name may wrongly carry; a date or an amount is never a place.
+# Labels of names, which the article may correct; a date or an amount keeps its label.
 NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC"}
 # Things a name may be the make of: "the Ariadne probe", "Tern pickups", "the
 # MMR vaccine", "Renquora, a drug made by ...", "the trial, known as VESTA",
@@ -107,7 +107,6 @@ def towns(ents: list[Span], orgs: set[str]) -> set[str]:
     """Return the one-word names an article puts things in: "crested at 24.6 feet in
     Ellswick" makes "Ellswick also flooded in 1996" a place, whatever the model said.
     """
-    shorts = {o.split()[0] for o in orgs if len(o.split()) > 1}
     found = {
         e.text
         for e in ents
@@ -117,7 +116,12 @@ def towns(ents: list[Span], orgs: set[str]) -> set[str]:
         and e.root.head.lower_ in {"in", "near"}
         and e.root.head.head.lemma_ not in HOLDINGS
     }
-    return found - shorts - speakers(ents)
+    return found - short_forms(orgs) - speakers(ents)
+
+
+def short_forms(orgs: set[str]) -> set[str]:
+    """Return the first words organisations go by: "Ardent" of "Ardent Motor Company"."""
+    return {o.split()[0] for o in orgs if len(o.split()) > 1}
 
 
 def speakers(ents: list[Span]) -> set[str]:
@@ -131,11 +135,10 @@ def speakers(ents: list[Span]) -> set[str]:
 
 def product_names(ents: list[Span], orgs: set[str]) -> set[str]:
     """Return the names an article uses for things rather than for parties."""
-    shorts = {o.split()[0] for o in orgs if len(o.split()) > 1}
-    speaking = speakers(ents)
+    parties = short_forms(orgs) | speakers(ents)
     found = set()
     for e in ents:
-        if e.label_ not in NAME_LABELS or e.text in shorts | speaking:
+        if e.label_ not in NAME_LABELS or e.text in parties:
             continue
         root = e.root
         head = root.head
