@@ -12,12 +12,7 @@ from copydesk.pipeline import Options, run
 from copydesk.pipeline.discover import discover
 
 ARTICLE = "The Colossus 1 facility is located in Memphis, Tennessee [2].\n"
-REGISTRY = """\
-sources:
-  "2":
-    title: Inside Colossus 1
-    text: The Colossus 1 facility is located in Memphis, Tennessee.
-"""
+REGISTRY = (Path(__file__).parent / "fixtures" / "colossus.sources.yaml").read_text("utf-8")
 
 
 def write(path: Path, text: str) -> Path:

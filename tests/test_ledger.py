@@ -21,12 +21,7 @@ SCHEMA = json.loads(
 REVIEW = "verified: phone call with the company's press office, 2026-05-07, J. Doe"
 SUPPORTED = "The Colossus 1 facility is located in Memphis, Tennessee [2]."
 UNCITED = "The plant employs 1,200 people."
-REGISTRY = """\
-sources:
-  "2":
-    title: Inside Colossus 1
-    text: The Colossus 1 facility is located in Memphis, Tennessee.
-"""
+REGISTRY = (Path(__file__).parent / "fixtures" / "colossus.sources.yaml").read_text("utf-8")
 
 
 @pytest.fixture

@@ -223,12 +223,7 @@ def test_suppress_by_config_and_unused_finding_can_be_ignored() -> None:
 
 # --- end to end, with the real model -------------------------------------------
 
-REGISTRY = """\
-sources:
-  "2":
-    title: Inside Colossus 1
-    text: The Colossus 1 facility is located in Memphis, Tennessee.
-"""
+REGISTRY = (Path(__file__).parent / "fixtures" / "colossus.sources.yaml").read_text("utf-8")
 
 
 @pytest.fixture

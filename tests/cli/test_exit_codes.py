@@ -34,12 +34,7 @@ runner = CliRunner()
 SUPPORTED = "The Colossus 1 facility is located in Memphis, Tennessee [2]."
 OPINION = "The timing of the deal is notable."
 UNCITED = "The plant employs 1,200 people."
-REGISTRY = """\
-sources:
-  "2":
-    title: Inside Colossus 1
-    text: The Colossus 1 facility is located in Memphis, Tennessee.
-"""
+REGISTRY = (Path(__file__).parents[1] / "fixtures" / "colossus.sources.yaml").read_text("utf-8")
 UNUSED = '  "9":\n    title: Never cited\n    text: Something else entirely.\n'
 
 # What each draft holds, from least to most serious.

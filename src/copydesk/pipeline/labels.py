@@ -62,8 +62,10 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         if (e.label_ in {"GPE", "LOC"} or before_region(e))
         and not any(o.startswith(f"{e.text} ") for o in orgs)
     }
-    products = product_names(ents, orgs)
-    places |= towns(ents, orgs)
+    # "Ardent" of "Ardent Motor Company", "Pfizer said": parties, whatever else they seem.
+    acting = short_forms(orgs) | speakers(ents)
+    products = product_names(ents) - acting
+    places |= towns(ents) - acting
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
     votes: dict[str, Counter] = {}
     for e in ents:
@@ -103,11 +105,11 @@ def is_person(ent: Span, surnames: set[str]) -> bool:
     return ent[-1].text in surnames or role
 
 
-def towns(ents: list[Span], orgs: set[str]) -> set[str]:
+def towns(ents: list[Span]) -> set[str]:
     """Return the one-word names an article puts things in: "crested at 24.6 feet in
     Ellswick" makes "Ellswick also flooded in 1996" a place, whatever the model said.
     """
-    found = {
+    return {
         e.text
         for e in ents
         if len(e) == 1
@@ -116,7 +118,6 @@ def towns(ents: list[Span], orgs: set[str]) -> set[str]:
         and e.root.head.lower_ in {"in", "near"}
         and e.root.head.head.lemma_ not in HOLDINGS
     }
-    return found - short_forms(orgs) - speakers(ents)
 
 
 def short_forms(orgs: set[str]) -> set[str]:
@@ -133,12 +134,11 @@ def speakers(ents: list[Span]) -> set[str]:
     }
 
 
-def product_names(ents: list[Span], orgs: set[str]) -> set[str]:
+def product_names(ents: list[Span]) -> set[str]:
     """Return the names an article uses for things rather than for parties."""
-    parties = short_forms(orgs) | speakers(ents)
     found = set()
     for e in ents:
-        if e.label_ not in NAME_LABELS or e.text in parties:
+        if e.label_ not in NAME_LABELS:
             continue
         root = e.root
         head = root.head
