@@ -62,6 +62,15 @@ def claims_of(nlp, text: str, published: date | None = PUBLISHED):  # noqa: ANN0
             ["The plant is in Memphis, Tennessee, near the river."],
             id="place-is-not-apposition",
         ),
+        pytest.param(
+            "The trip will cost nearly $4.2 million, and about 60% of that is being covered "
+            "by Halberd Mutual Insurance Co. [1].",
+            [
+                "The trip will cost nearly $4.2 million.",
+                "About 60% of that is being covered by Halberd Mutual Insurance Co.",
+            ],
+            id="name-ending-in-an-abbreviation",
+        ),
     ],
 )
 def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # noqa: ANN001
@@ -112,6 +121,7 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         ),
         pytest.param("The office will close by the end of the year.", "2026", id="end-of-the-year"),
         pytest.param("Classes begin on August 24 [1].", "2026-08-24", id="date-before-marker"),
+        pytest.param("Velmora today announced a plan [1].", "2026-05-07", id="today"),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001
@@ -409,6 +419,12 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             "Kourou, French Guiana",
             ("Ariadne",),
             id="region-in-apposition",
+        ),
+        pytest.param(
+            "Velmora said it would build a plant in Orvale, Upper Teslin[^1].",
+            "Orvale, Upper Teslin",
+            ("Velmora",),
+            id="region-before-a-footnote",
         ),
         pytest.param(
             "Mayor Nadia Forsythe said shops on Wexley Avenue had already lost customers.",

@@ -233,6 +233,15 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="reporting-verb-without-words",
         ),
         pytest.param("I think the merger is a mistake.", id="writer-is-no-speaker"),
+        pytest.param(
+            "It remains to be seen whether $140 a day will go far in the cities on the itinerary.",
+            id="figure-inside-an-open-question",
+        ),
+        pytest.param(
+            "He has a point: a flat percentage increase is a blunt tool for a burden this uneven.",
+            id="has-a-point",
+        ),
+        pytest.param("It is a bargain on paper.", id="on-paper"),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -342,6 +351,11 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "The guild, which represents about 2,000 employees, has asked for talks.",
             id="framing-verb-in-relative-clause",
+        ),
+        pytest.param(
+            "The Teslin River Alliance asked for a review of whether the plant would draw "
+            "too much water from the river.",
+            id="modal-in-an-indirect-question",
         ),
     ],
 )

@@ -149,6 +149,21 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="day-of-a-date-is-not-a-count",
         ),
+        pytest.param(
+            "Halberd has agreed to sponsor the orchestra's home seasons through Q3 2028 [1].",
+            {"1": "Halberd's sponsorship of the orchestra's home seasons runs to September 2028."},
+            id="a-month-within-the-quarter",
+        ),
+        pytest.param(
+            "Velmora Power Systems said on Monday that it would build a plant in Orvale [1].",
+            {
+                "1": (
+                    "Velmora Power Systems today announced plans to build a plant in Orvale.",
+                    date(2026, 5, 4),
+                )
+            },
+            id="today-in-a-release-of-that-day",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:

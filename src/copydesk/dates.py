@@ -47,7 +47,7 @@ LAST_MONTH = re.compile(r"\blast month\b", re.I)
 WEEK_RELATIVE = re.compile(r"\b(?:last|this|next) week\b", re.I)
 # Words that make dateparser answer though there is no date to read.
 NOT_DATES = re.compile(
-    r"^(?:now|today'?s?|currently|recently|soon|ago|once|the past|past|future|annual|"
+    r"^(?:now|today'?s|currently|recently|soon|ago|once|the past|past|future|annual|"
     r"annually|daily|weekly|monthly|quarterly|yearly|decades?|years?|months?|weeks?|days?)$",
     re.I,
 )
@@ -90,6 +90,40 @@ def _parser() -> Any:
     return dateparser
 
 
+def period(iso: str) -> tuple[date, date] | None:
+    """Return the first and last day of an ISO date, month, quarter, week or year."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", iso):
+            year, last = m.group(1), 3 * int(m.group(2))
+            return month_days(f"{year}-{last - 2:02d}")[0], month_days(f"{year}-{last:02d}")[1]
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", iso):
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return monday, monday + timedelta(days=6)
+        if re.fullmatch(r"\d{4}", iso):
+            return date(int(iso), 1, 1), date(int(iso), 12, 31)
+        if re.fullmatch(r"\d{4}-\d\d", iso):
+            return month_days(iso)
+        if ISO_DATE.match(iso):
+            day = date.fromisoformat(iso)
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
+def month_days(iso: str) -> tuple[date, date]:
+    """Return the first and last day of an ISO month (``2026-02``)."""
+    first = date.fromisoformat(f"{iso}-01")
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def within(inner: str, outer: str) -> bool:
+    """Tell whether one ISO date lies within another (``2028-09`` in ``2028-Q3``)."""
+    a, b = period(inner), period(outer)
+    return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
+
+
 def parse_iso(value: object) -> date | None:
     """Return a ``date`` for an ISO string or a YAML date, else None."""
     if isinstance(value, datetime):
@@ -115,6 +149,9 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return None
     if ISO_DATE.match(phrase):
         return phrase if parse_iso(phrase) else None
+    if phrase.lower() in {"today", "tonight"}:
+        # "Velmora today announced ...": a release is dated by its own day.
+        return base.isoformat() if base is not None else None
     if base is not None and (m := YEAR_RELATIVE.match(phrase)):
         shift = {"last": -1, "past": -1, "next": 1}.get(phrase.split()[0].lower(), 0)
         return str(base.year + shift)

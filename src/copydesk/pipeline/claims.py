@@ -702,7 +702,10 @@ def with_region(ent: SpacySpan, end: int) -> int:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == end + 1
     ]
     if region and doc[end].text == ",":
-        return region[0].right_edge.i + 1
+        last = region[0].right_edge
+        while last._.citation is not None or last.is_punct:
+            last = doc[last.i - 1]  # "Upper Teslin[^1]": the marker hangs off the region
+        return last.i + 1
     return end
 
 

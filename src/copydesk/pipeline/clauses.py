@@ -87,7 +87,14 @@ def split_clauses(sent: SpacySpan) -> list[Clause]:
 
 def subtree(token: Token) -> list[int]:
     """Return the indices of a token's subtree, which spaCy keeps contiguous."""
-    return list(range(token.left_edge.i, token.right_edge.i + 1))
+    doc, end = token.doc, token.right_edge.i + 1
+    dangling = token.right_edge.pos_ == "ADP" and not list(token.right_edge.children)
+    if dangling and end < len(doc) and doc[end].ent_iob_ == "B":
+        # "covered by Halberd Mutual Insurance Co.": the parser took the "Co."
+        # for the end of the sentence and hung the name off the root; the name
+        # is the object of the preposition left without one.
+        end = next(ent.end for ent in doc.ents if ent.start == end)
+    return list(range(token.left_edge.i, end))
 
 
 def with_commas(token: Token, indices: list[int]) -> list[int]:

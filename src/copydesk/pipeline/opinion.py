@@ -38,6 +38,9 @@ NAME_ENTITIES = frozenset(
 )
 NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 DATE_ENTITIES = frozenset({"DATE", "TIME"})
+# Families that tell whether the writer asserts a clause, rather than what they
+# think of it: they do not count inside an indirect question.
+ASSERTION_FAMILIES = frozenset({"speculation", "figure", "date", "past_narrative"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
@@ -132,6 +135,7 @@ def find_cues(sent: SpacySpan) -> list[Cue]:
     lex = lexicon().opinion
     quoted = quoted_tokens(sent)
     reported = reported_tokens(sent, lex)
+    asked = asked_tokens(sent)
     found = {
         cue
         for cue in (
@@ -140,9 +144,29 @@ def find_cues(sent: SpacySpan) -> list[Cue]:
             *sentence_cues(sent, lex),
             *scare_quotes(sent, lex, quoted),
         )
-        if cue.i not in reported and (cue.i not in quoted or cue.family == "scare_quote")
+        if cue.i not in reported
+        and (cue.i not in quoted or cue.family == "scare_quote")
+        and not (cue.i in asked and cue.family in ASSERTION_FAMILIES)
     }
     return sorted(found, key=lambda cue: (cue.i, cue.family))
+
+
+def asked_tokens(sent: SpacySpan) -> set[int]:
+    """Return the indices of tokens in indirect questions ("whether it would ...").
+
+    Nobody asserts the clause of "a review of whether the plant would draw too
+    much water" or "It remains to be seen whether $140 a day will go far": its
+    modal is not the writer's guess, and its figures are not a report.
+    """
+    inside: set[int] = set()
+    for token in sent:
+        if token.dep_ != "mark" or token.lower_ not in {"whether", "if"}:
+            continue
+        clause = token.head
+        if token.lower_ == "if" and clause.dep_ == "advcl":
+            continue  # "If the plan fails, the city would pay": a condition
+        inside.update(t.i for t in clause.subtree)
+    return inside
 
 
 # --- attribution: whose words are these? ----------------------------------------

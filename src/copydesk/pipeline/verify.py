@@ -35,7 +35,7 @@ from functools import lru_cache
 
 import yaml
 
-from copydesk.dates import MONTH_NAMES
+from copydesk.dates import MONTH_NAMES, within
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import (
     Claim,
@@ -667,17 +667,17 @@ def precision(iso: str) -> int:
 
 def same_period(a: str, b: str) -> bool:
     """Tell whether one ISO date lies within the other (``2026-05-06`` in ``2026-05``)."""
-    return a.startswith(b) or b.startswith(a)
+    return within(a, b) or within(b, a)
 
 
 def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
     """Tell whether a source states a date (or a more precise one within it).
 
-    A month or a week must be in the quoted sentences: a source published in
+    A month, a quarter or a week must be in the quoted sentences: a source published in
     November has other November dates, and "earlier this month" is not one of them.
     """
-    loose = not re.fullmatch(r"\d{4}-(?:\d\d|W\d\d)", claimed)
-    if any(d.startswith(claimed) and (loose or i in quoted) for i, d in index.dates):
+    loose = not re.fullmatch(r"\d{4}-(?:\d\d|W\d\d|Q\d)", claimed)
+    if any(within(d, claimed) and (loose or i in quoted) for i, d in index.dates):
         return True
     sentences = index.years.get(claimed[:4], [])
     if precision(claimed) == 1 or not sentences:
