@@ -289,6 +289,20 @@ def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: A
     ]
 
 
+def test_orchestras_libraries_and_task_forces_are_organisations(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Velmont Philharmonic Orchestra announced on Monday that it will play 14 concerts. "
+        "The Ostwick Public Library will close in January. "
+        "The Lakeshore Regional Cyber Task Force said the attack began on a Sunday.",
+    )
+    assert parties == [
+        ("Velmont Philharmonic Orchestra",),
+        ("Ostwick Public Library",),
+        ("Lakeshore Regional Cyber Task Force",),
+    ]
+
+
 def test_bodies_named_by_their_kind_and_places_that_are_no_party(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

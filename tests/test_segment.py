@@ -79,3 +79,20 @@ def test_segment_example_has_sixteen_sentences(nlp, fixtures) -> None:  # noqa: 
 def test_segment_markdown_footnote_marker(nlp) -> None:  # noqa: ANN001
     text = "---\ndate: 2026-05-07\n---\n\nThe mayor signed the order [^1].\n\n[^1]: City Hall.\n"
     assert sentences(nlp, text, Format.MARKDOWN) == [("The mayor signed the order [^1].", ["^1"])]
+
+
+def test_blanked_markup_is_no_word_to_the_parser(nlp) -> None:  # noqa: ANN001
+    """Bold markup and a line break are blanked in the view, not read as words."""
+    text = (
+        "**Velmora Power Systems Inc.** said on Monday that it would build\n"
+        "a plant in Orvale [1].\n"
+    )
+    document = parse_document(text.encode(), "a.md", Format.MARKDOWN)
+    (sentence,) = segment(document, nlp)
+    assert not any(token.is_space for token in sentence.sent)
+    assert sentence.sent.root.lemma_ == "say"
+    start, end = sentence.span
+    assert text[start:end].startswith("Velmora Power Systems Inc.**")
+    assert text[start:end].endswith("[1].")
+    (citation,) = sentence.citations
+    assert text[citation.span[0] : citation.span[1]] == "[1]"

@@ -83,7 +83,10 @@ ORG_HEADS = [
     "corporation", "partners", "holdings", "industries", "energy", "bank", "trust",
     "society", "league", "club", "inc.", "corp.", "ltd", "llc", "hospitals",
     "athletic", "united", "rovers", "fc", "tribe", "coalition", "alliance", "guild",
-    "federation", "cooperative",
+    "federation", "cooperative", "orchestra", "philharmonic", "symphony", "ensemble",
+    "choir", "opera", "theatre", "theater", "library", "airline", "airlines", "airways",
+    "motors", "shipping", "ferries", "fund", "network", "laboratories", "labs",
+    "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}

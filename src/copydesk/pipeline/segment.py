@@ -11,7 +11,7 @@ from copydesk.pipeline.markers import find_markers
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 # spaCy refuses texts over nlp.max_length; longer blocks are cut at line breaks.
@@ -22,10 +22,41 @@ def segment(document: Document, nlp: Language) -> tuple[Segment, ...]:
     """Return the sentences of ``document`` in order, with their citations."""
     chunks = list(chunk_blocks(document))
     segments: list[Segment] = []
-    for (offset, _), doc in zip(chunks, nlp.pipe(text for _, text in chunks), strict=True):
+    docs = nlp.pipe(without_blanks(nlp, text) for _, text in chunks)
+    for (offset, _), doc in zip(chunks, docs, strict=True):
         for sent in doc.sents:
             add_sentence(segments, document, sent, offset)
     return tuple(segments)
+
+
+def without_blanks(nlp: Language, text: str) -> Doc:
+    """Return the words of a text with single spaces between them, unparsed.
+
+    Markup is blanked, not deleted, so that offsets stay those of the file:
+    "**Velmora Inc.** said" reads "Velmora Inc.   said", and a line break
+    falls inside a wrapped sentence. The parser takes such runs of blanks for
+    words and reads the sentence differently; it is given the words alone,
+    and each keeps its offset in the text (``doc.user_data["at"]``, keyed by
+    the word's offset in the new text, which merging a marker leaves alone).
+    """
+    from spacy.tokens import Doc
+
+    words = [token for token in nlp.make_doc(text) if not token.is_space]
+    doc = Doc(
+        nlp.vocab,
+        words=[token.text for token in words],
+        spaces=[
+            token.i + 1 < len(token.doc) and (bool(token.whitespace_) or token.nbor().is_space)
+            for token in words
+        ],
+    )
+    doc.user_data["at"] = {new.idx: token.idx for new, token in zip(doc, words, strict=True)}
+    return doc
+
+
+def at(token: Token) -> int:
+    """Return where a token starts in the text its document was made from."""
+    return token.doc.user_data.get("at", {}).get(token.idx, token.idx)
 
 
 def segment_text(text: str, doc: Doc) -> tuple[Segment, ...]:
@@ -65,8 +96,8 @@ def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan, o
             last = segments[-1]
             segments[-1] = replace(last, citations=last.citations + citations)
         return
-    start = offset + tokens[0].idx
-    end = offset + tokens[-1].idx + len(tokens[-1].text)
+    start = offset + at(tokens[0])
+    end = offset + at(tokens[-1]) + len(tokens[-1].text)
     segments.append(
         Segment(
             index=len(segments),
@@ -83,7 +114,7 @@ def citations_in(tokens: Iterable, offset: int) -> Iterator[Citation]:
     for token in tokens:
         if token._.citation is None:
             continue
-        span = marker_span(token.text, offset + token.idx)
+        span = marker_span(token.text, offset + at(token))
         for label in token._.citation:
             yield Citation(label=label, span=span)
 
