@@ -289,6 +289,35 @@ def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: A
     ]
 
 
+def test_a_chief_executive_speaks_for_the_company_of_the_story(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Velmora Power Systems Inc. will build a battery plant in Orvale. "
+        "Chief executive Camille Ostrander said construction would start in July. "
+        "Chief executive Camille Ostrander said Kestrel Motors would buy the cells. "
+        "Principal cellist Dana Whitlock said the tour was long.",
+    )
+    assert parties == [
+        ("Velmora Power Systems Inc.",),
+        ("Camille Ostrander", "Velmora Power Systems Inc."),
+        ("Camille Ostrander", "Kestrel Motors"),
+        ("Dana Whitlock",),
+    ]
+
+
+def test_the_utility_is_the_one_utility_named(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Tressel Valley Water Authority raised rates by 14%. "
+        "The Tressel County Health District lifted a notice on Friday. "
+        "Customers have used the utility's online tool. "
+        "Pellrose Airlines Inc. will buy Cascara Air Corp. "
+        "The airline will keep 40 routes.",
+    )
+    assert parties[2] == ("Tressel Valley Water Authority",)
+    assert "Cascara Air Corp." not in parties[4]
+
+
 def test_orchestras_libraries_and_task_forces_are_organisations(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -454,6 +454,7 @@ def find_parties(
 ) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
+    executive: int | None = None
     for ent in ents:
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
@@ -492,6 +493,11 @@ def find_parties(
             found.append((token.i, names.last_org))
     for token in sent:
         if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
+            continue
+        if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
+            title = " ".join(t.lower_ for t in token.subtree if t.i <= token.i)
+            if title in EXECUTIVE_TITLES:
+                executive = token.head.i  # "Chief executive Camille Ostrander"
             continue
         determiners = [
             c
@@ -532,6 +538,11 @@ def find_parties(
                 party = f"{level[-1]} government"  # named by its level, as written
             if party:
                 found.append((determiners[0].i, party))
+    named_orgs = [n for _, n in found if names.kinds.get(n, "ORG") == "ORG"]
+    if executive is not None and names.focus and not named_orgs:
+        # "Chief executive Camille Ostrander said ...": of the organisation the
+        # story is about, unless the sentence names one.
+        found.append((executive, names.focus))
     if not found:
         # A sentence that names no one may speak of the last party through a
         # pronoun: "Its drivers earned $19 an hour", "A painting of hers".
@@ -571,6 +582,15 @@ PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
 GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
+# Titles of the one who runs an organisation: which one goes without saying.
+EXECUTIVE_TITLES = {
+    "chief executive",
+    "chief executive officer",
+    "ceo",
+    "executive director",
+    "chief financial officer",
+    "chief operating officer",
+}
 
 
 def lower_words(doc) -> set[str]:

@@ -159,6 +159,16 @@ BODY_HEADS = {
     "club": {"fc", "united", "athletic", "rovers", "club"},
     "party": {"party", "democrats", "republicans", "conservatives", "liberals", "greens"},
 }
+# Words in the names of companies of a kind: "the utility" is the "Tressel
+# Valley Water Authority", "the insurer" "Halberd Mutual Insurance Co.".
+KIND_WORDS = {
+    "utility": {"water", "power", "energy", "electric", "gas", "utility", "utilities"},
+    "airline": {"air", "airline", "airlines", "airways"},
+    "carmaker": {"motor", "motors", "auto", "automotive"},
+    "automaker": {"motor", "motors", "auto", "automotive"},
+    "insurer": {"insurance", "mutual", "assurance"},
+    "drugmaker": {"pharmaceuticals", "pharma", "therapeutics", "biosciences", "biotech"},
+}
 # Places that govern themselves: "the county" may be the county itself, but "the
 # valley" or "the river" is no party.
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
@@ -343,10 +353,13 @@ class NameBook:
         for name in candidates if noun in ROLE_BODIES else ():
             if head_word(name) in ROLE_BODIES[noun]:
                 return name
+        kind = {n for n in candidates if KIND_WORDS.get(noun, set()) & set(n.lower().split())}
+        if len(kind) == 1:
+            return kind.pop()  # one utility named: "the utility" (of two airlines, neither)
         if noun in COMPANY_NOUNS and not modifiers:
             return self.focus
-        if noun in PERSON_NOUNS:
-            return self.last_person
+        if noun in PERSON_NOUNS and not plural:
+            return self.last_person  # "the artist" (but "the players" are not one person)
         return None
 
 
