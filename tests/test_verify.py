@@ -164,6 +164,17 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="today-in-a-release-of-that-day",
         ),
+        pytest.param(
+            "Households earning less than $40,000 a year will be able to get a 30% discount, "
+            "the utility said [2].",
+            {
+                "2": (
+                    "Customers whose annual household income is below 40,000 dollars can apply "
+                    "for a 30 percent reduction in their bills, the authority said."
+                )
+            },
+            id="the-speakers-description-and-a-paraphrase",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from copydesk.dates import resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
-from copydesk.pipeline.clauses import Clause, Part, split_clauses
+from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
 from copydesk.pipeline.names import ROLE_BODIES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
@@ -983,8 +983,9 @@ def clause_text(first: Token, verb: Token) -> str:
 def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -> tuple[str, ...]:
     """Return the canonical lemmas of a sentence's content words."""
     terms = []
+    speakers = attribution_speakers(sent)
     for token in sent:
-        if keep is not None and token.i not in keep:
+        if keep is not None and token.i not in keep or token.i in speakers:
             continue
         if token._.citation is not None or token.is_stop or token.is_punct or token.is_space:
             continue
@@ -997,3 +998,22 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
         if lemma not in lex.weak_terms and len(lemma) > 1:
             terms.append(lemma)
     return tuple(dict.fromkeys(terms))
+
+
+def attribution_speakers(sent: SpacySpan) -> set[int]:
+    """Return the words of a speaker described after the words ("..., the utility said").
+
+    A source has its own way to say who spoke ("the authority said"), and a
+    named speaker is checked as a party: the description is not the claim.
+    """
+    found: set[int] = set()
+    for verb in sent:
+        if verb.lemma_ not in REPORTING or not any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+        ):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            words = list(subject.subtree)
+            if not any(t.pos_ == "PROPN" for t in words):
+                found.update(t.i for t in words)
+    return found
