@@ -122,6 +122,14 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The office will close by the end of the year.", "2026", id="end-of-the-year"),
         pytest.param("Classes begin on August 24 [1].", "2026-08-24", id="date-before-marker"),
         pytest.param("Velmora today announced a plan [1].", "2026-05-07", id="today"),
+        pytest.param(
+            "Full results will be presented next month in Lisgard.", "2026-06", id="next-month"
+        ),
+        pytest.param(
+            "The tour opens on October 6 in Marbeck, the orchestra said [2].",
+            "2026-10-06",
+            id="schedule-in-reported-words",
+        ),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001

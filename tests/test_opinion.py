@@ -357,6 +357,11 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "too much water from the river.",
             id="modal-in-an-indirect-question",
         ),
+        pytest.param(
+            "The alliance asked for an independent review of how much water the plant would "
+            "take from the river [2].",
+            id="modal-in-a-how-question",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

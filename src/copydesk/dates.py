@@ -41,9 +41,8 @@ MONTH_PART = re.compile(
     r"october|november|december)(?:,? (\d{4}))?$",
     re.I,
 )
-# Phrases whose date is the base date's month or week, not a single day.
-MONTH_RELATIVE = re.compile(r"\b(?:earlier|later) this month\b|\bthis month\b", re.I)
-LAST_MONTH = re.compile(r"\blast month\b", re.I)
+# Phrases whose date is a month or week counted from the base date, not a day.
+MONTH_SHIFT = re.compile(r"\b(last|next|this) month\b", re.I)
 WEEK_RELATIVE = re.compile(r"\b(?:last|this|next) week\b", re.I)
 # Words that make dateparser answer though there is no date to read.
 NOT_DATES = re.compile(
@@ -184,11 +183,10 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     has_year = re.search(r"\b\d{4}\b", phrase) is not None
     if not has_year and base is None:
         return None
-    if base is not None and (MONTH_RELATIVE.search(phrase) or LAST_MONTH.search(phrase)):
-        if LAST_MONTH.search(phrase):
-            year, month = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
-            return f"{year:04d}-{month:02d}"
-        return base.strftime("%Y-%m")
+    if base is not None and (m := MONTH_SHIFT.search(phrase)):
+        shift = {"last": -1, "next": 1}.get(m.group(1).lower(), 0)
+        year, month = divmod(base.year * 12 + base.month - 1 + shift, 12)
+        return f"{year:04d}-{month + 1:02d}"
     if base is not None and (m := WEEKDAY.match(phrase)):
         # News usage: "on Wednesday" in a story dated Wednesday means that day.
         target = WEEKDAYS.index(m.group(1).lower()[:3])

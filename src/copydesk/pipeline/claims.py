@@ -442,7 +442,7 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
     # The present of a schedule, "Tickets go on sale in July", when the date is
     # the verb's: in "represents a premium over the price on Monday" it is not.
     return (
-        verb.dep_ in {"ROOT", "relcl", "conj"}
+        verb.dep_ in {"ROOT", "relcl", "conj", "ccomp"}  # "The tour opens ..., it said"
         and verb.tag_ in {"VBP", "VBZ"}
         and verb.lemma_ not in STATIVE
         and when.root.head.i != when.root.i

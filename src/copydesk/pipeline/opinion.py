@@ -41,6 +41,7 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # Families that tell whether the writer asserts a clause, rather than what they
 # think of it: they do not count inside an indirect question.
 ASSERTION_FAMILIES = frozenset({"speculation", "figure", "date", "past_narrative"})
+QUESTION_OPENERS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "which"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
@@ -154,18 +155,18 @@ def find_cues(sent: SpacySpan) -> list[Cue]:
 def asked_tokens(sent: SpacySpan) -> set[int]:
     """Return the indices of tokens in indirect questions ("whether it would ...").
 
-    Nobody asserts the clause of "a review of whether the plant would draw too
-    much water" or "It remains to be seen whether $140 a day will go far": its
+    Nobody asserts the clause of "a review of how much water the plant would
+    take" or "It remains to be seen whether $140 a day will go far": its
     modal is not the writer's guess, and its figures are not a report.
     """
     inside: set[int] = set()
-    for token in sent:
-        if token.dep_ != "mark" or token.lower_ not in {"whether", "if"}:
-            continue
-        clause = token.head
-        if token.lower_ == "if" and clause.dep_ == "advcl":
-            continue  # "If the plan fails, the city would pay": a condition
-        inside.update(t.i for t in clause.subtree)
+    for clause in sent:
+        if clause.dep_ not in {"ccomp", "pcomp"} or clause.pos_ not in {"VERB", "AUX"}:
+            continue  # "If the plan fails, the city would pay" is a condition (advcl)
+        first = clause.left_edge
+        if first.lower_ in QUESTION_OPENERS:
+            # "whether it would ...", "if it would ...", "how much water it would take"
+            inside.update(t.i for t in clause.subtree)
     return inside
 
 
