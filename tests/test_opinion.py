@@ -242,6 +242,11 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="has-a-point",
         ),
         pytest.param("It is a bargain on paper.", id="on-paper"),
+        pytest.param("Neither side looks ready to blink.", id="looks-ready"),
+        pytest.param(
+            "Finding large deposits of ice would signal that crewed missions could live there.",
+            id="an-act-is-no-speaker",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -362,6 +367,8 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "take from the river [2].",
             id="modal-in-a-how-question",
         ),
+        pytest.param("Police are looking into the fire.", id="looking-into"),
+        pytest.param("The company looks to expand into Asia.", id="looks-to"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -212,6 +212,8 @@ def is_speaker(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a subject is someone, or a document, that can say things."""
     if token.lower_ in WRITER_AND_READER:
         return False  # the writer or the reader: their words are the article's
+    if token.pos_ in {"VERB", "AUX"}:
+        return False  # "Finding ice would signal that ...": an act says nothing
     if token.lower_ == "who" and token.head.dep_ != "relcl":
         return False  # "Who could possibly object?" asks; "critics, who say" report
     if token.ent_type_ in SPEAKER_ENTITIES or token.lower_ in THIRD_PERSON:
@@ -503,6 +505,12 @@ def is_hedge(token: Token, lex: OpinionCues) -> bool:
         deps = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
         if token.dep_ == "parataxis" and any(c.lower_ == "it" for c in token.children):
             return True  # "Owners, it seems, will be left waiting."
+        if token.lemma_ == "look":
+            # "Neither side looks ready", "looks like a trap" (but "looks to
+            # expand" aims, and "police are looking into it" investigate)
+            return any(
+                c.dep_ in {"acomp", "attr", "oprd"} or c.lower_ == "like" for c in token.subtree
+            )
         return any(
             c.dep_ in deps or c.dep_ == "prep" and token.lemma_ == "seem" for c in token.children
         )
