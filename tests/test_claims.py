@@ -478,6 +478,25 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="region-before-a-footnote",
         ),
         pytest.param(
+            "Two ships will be built by Ostrander Shipbuilding in Pelham Cove, New Brunswick [1].",
+            "Pelham Cove, New Brunswick",
+            ("Ostrander Shipbuilding",),
+            id="a-province-the-model-took-for-a-person",
+        ),
+        pytest.param(
+            "Protesters marched through the Eastgate district on Saturday.",
+            "the Eastgate district",
+            (),
+            id="a-named-district",
+        ),
+        pytest.param(
+            "The council voted to close the Ostwick Public Library, the only library in the "
+            "mountain town of Ostwick [1].",
+            "the mountain town of Ostwick",
+            ("Ostwick Public Library",),
+            id="a-town-named-like-its-library",
+        ),
+        pytest.param(
             "Mayor Nadia Forsythe said shops on Wexley Avenue had already lost customers.",
             "Wexley Avenue",
             ("Nadia Forsythe",),
@@ -530,6 +549,13 @@ def test_the_company_is_the_one_the_last_sentence_was_about(nlp) -> None:  # noq
         "The company operates 212 stores.",
     )
     assert parties[2] == ("Pemberton & Vale Stores Inc.",)
+
+
+def test_a_site_is_where_its_town_is(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp, "Lumenfield opened an office in Ashgrove in 2019. The Ashgrove office will close."
+    )
+    assert claims[1].facts.slots.location == "Ashgrove"
 
 
 def test_a_company_named_like_a_place_is_no_location(nlp) -> None:  # noqa: ANN001

@@ -59,6 +59,7 @@ class Lexicon:
     opinion: OpinionCues
     synonyms: dict[str, str]  # lemma -> canonical lemma of its group
     weak_terms: frozenset[str]
+    places: frozenset[str] = frozenset()  # lower case: the places table's places and regions
 
     def canonical(self, lemma: str) -> str:
         """Return the canonical form of a lemma (itself when it has no synonyms)."""
@@ -83,4 +84,9 @@ def lexicon() -> Lexicon:
         opinion=_opinion_cues(cues),
         synonyms=synonyms,
         weak_terms=frozenset(words.get("weak_terms", [])),
+        places=frozenset(
+            name
+            for region, places in (words.get("places") or {}).items()
+            for name in (region, *(places or ()))
+        ),
     )

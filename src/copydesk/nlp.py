@@ -163,6 +163,7 @@ YEAR_PATTERNS = [
 PLACE_HEADS = [
     "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
     "island", "islands", "bay", "harbor", "harbour", "beach", "ridge", "township",
+    "cove", "point", "crossing", "junction", "landing", "flats", "mills", "hollow",
 ]  # fmt: skip
 PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
 # "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.

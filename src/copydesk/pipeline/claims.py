@@ -644,7 +644,11 @@ def find_places(
             continue
         if any(span.start <= ent.start < span.end for span in based):
             continue
-        where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
+        where = ent.root.dep_ == "pobj" and (
+            ent.root.head.lower_ in PLACE_PREPOSITIONS
+            or ent.root.head.lower_ == "of"
+            and ent.root.head.head.lemma_ in PLACE_NOUNS  # "the mountain town of Ostwick"
+        )
         if names is not None and not where and names.names_org(ent.text):
             continue  # "Shares of Lumenfield", "Calder Ridge will pay": the company
         owner = ent.root.head
@@ -652,8 +656,11 @@ def find_places(
             ent.root.dep_ in {"compound", "nmod"}
             and owner.i >= ent.end
             and not (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPOSITIONS)
+            and owner.lemma_ not in SITE_NOUNS
         ):
-            continue  # "Colorado lawmakers", "Jessup County Sheriff": whose, not where
+            # "Colorado lawmakers", "Jessup County Sheriff": whose, not where (but
+            # "the Ashgrove office will close" is where)
+            continue
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         if names is not None and bare in names.short and ent.root.dep_ != "pobj":
             continue  # "a museum of Hallam's size", "requires Sunfield to": a party
@@ -736,6 +743,9 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     """
     doc = ent.doc
     root = ent.root
+    area = root.head
+    if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS and area.dep_ == "pobj":
+        return area.left_edge.i, area.i + 1  # "through the Eastgate district"
     inner = [
         c
         for p in root.children
@@ -850,6 +860,27 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
 
 
 # "at Harlow Central High School": an organisation's building is a place.
+# Parts of a town named by a name before them: "the Eastgate district".
+AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward"}
+# Sites a place name before them locates: "the Ashgrove office", "the Orvale plant".
+SITE_NOUNS = {
+    "office",
+    "plant",
+    "factory",
+    "branch",
+    "store",
+    "warehouse",
+    "site",
+    "campus",
+    "mine",
+    "depot",
+    "terminal",
+    "headquarters",
+    "facility",
+    "mill",
+    "refinery",
+    "yard",
+}
 FACILITY_WORDS = {
     "school",
     "hospital",

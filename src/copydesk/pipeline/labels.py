@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from copydesk.lexicon import lexicon
 from copydesk.pipeline.names import TITLES
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     acting = short_forms(orgs) | speakers(ents)
     products = product_names(ents) - acting
     places |= towns(ents) - acting
+    # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
+    places |= {e.text for e in ents if e.text.lower() in lexicon().places} - acting
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
     votes: dict[str, Counter] = {}
     for e in ents:
@@ -91,8 +94,11 @@ def agree_labels(docs: Iterable[Doc]) -> None:
                     label = parties[e.text]
             fixed.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
         doc.ents = fixed
-        # "Sporting Almera will also receive 15%": a name the model missed here.
-        mark_names(doc, tuple((label, text) for text, label in parties.items()), overwrite=False)
+        # "Sporting Almera will also receive 15%", "the Ashgrove office": a name
+        # the model missed here.
+        missed = [(label, text) for text, label in parties.items()]
+        missed += [("GPE", place) for place in places]
+        mark_names(doc, tuple(missed), overwrite=False)
 
 
 def is_person(ent: Span, surnames: set[str]) -> bool:
