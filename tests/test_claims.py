@@ -208,6 +208,19 @@ def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa
             None,
             id="content-of-a-deal-is-not-a-motive",
         ),
+        pytest.param(
+            "Both carriers have struggled to fill their planes since 2024.",
+            None,
+            id="what-is-tried-is-not-a-motive",
+        ),
+        pytest.param(
+            "The approval requires Sunfield to restore the land when the farm closes [2].",
+            None,
+            id="what-someone-must-do-is-not-a-motive",
+        ),
+        pytest.param(
+            "QuickRide has 60 days to comply [1].", None, id="time-to-do-it-is-not-a-motive"
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

@@ -178,6 +178,16 @@ CONTENT_HEADS = {
 }
 # "is intended to reduce class sizes", "was needed to protect storage": purpose.
 PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
+# Verbs whose infinitive says what is done, tried or asked for, not why.
+CONTROL_VERBS = {
+    "struggle", "learn", "like", "love", "want", "try", "fail", "manage", "agree", "decide",
+    "refuse", "continue", "begin", "start", "hope", "promise", "threaten", "expect", "seem",
+    "appear", "tend", "choose", "vote", "plan", "intend", "seek", "attempt", "offer",
+    "pledge", "vow", "prefer", "hate", "need",
+}  # fmt: skip
+# Verbs that tell someone to do something: "orders QuickRide to pay".
+ORDER_VERBS = {"order", "require", "ask", "force", "urge", "tell", "compel", "direct"}
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
 ENABLING_VERBS = {"allow", "enable", "help", "let", "permit"}
 GOAL_NOUNS = {
     "priority",
@@ -983,6 +993,20 @@ def is_purpose(verb: Token) -> bool:
         return False
     if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
         return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in CONTROL_VERBS:
+        return False  # "struggled to fill their planes": what is done, not why
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in ORDER_VERBS
+        and any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in head.children)
+    ):
+        # "orders QuickRide to pay" says what someone must do (but "requires
+        # strong partnerships to attract investors" may say what for)
+        return False
+    if verb.dep_ in {"acl", "relcl"} and (
+        head.lemma_.lower() in TIME_NOUNS or head.tag_ in {"JJ", "JJS"}
+    ):
+        return False  # "60 days to comply", "the first to test the law"
     if head.lemma_.lower() in CONTENT_HEADS or any(
         c.lower_ in {"enough", "too"} for c in head.children
     ):
