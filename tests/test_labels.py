@@ -163,3 +163,23 @@ def test_the_two_sides_are_the_bodies_the_story_is_about(nlp) -> None:  # noqa: 
 def test_a_tribe_is_an_organisation(nlp) -> None:  # noqa: ANN001
     claims = main_claims(nlp, "The Red Willow Tribe sued the company on Tuesday.")
     assert claims[0].facts.slots.parties[0] == "Red Willow Tribe"
+
+
+def test_a_fishing_bank_is_a_place_and_a_fish_is_no_party(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Northeast Regional Fisheries Council voted on Wednesday to cut the cod quota "
+        "on the Brannock Bank by 28% [1]. Cod landings at New Harrow fell 52% in 2025 [2].",
+    )
+    assert claims[0].facts.slots.parties == ("Northeast Regional Fisheries Council",)
+    assert claims[0].facts.slots.location == "the Brannock Bank"
+    assert claims[1].facts.slots.parties == ()
+
+
+def test_the_town_of_a_public_body_is_no_short_name_for_it(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Denver City Council approved the rezoning on Monday. "
+        "Denver's population grew by about 9,000 people in 2025.",
+    )
+    assert claims[1].facts.slots.parties == ()

@@ -55,6 +55,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     from copydesk.nlp import mark_names
 
     docs = list(docs)
+    drop_common_nouns(docs)
     ents = [e for doc in docs for e in doc.ents]
     orgs = {e.text for e in ents if e.label_ == "ORG"}
     places = {
@@ -66,7 +67,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     # "Ardent" of "Ardent Motor Company", "Pfizer said": parties, whatever else they seem.
     acting = short_forms(orgs) | speakers(ents)
     products = product_names(ents) - acting
-    places |= towns(ents) - acting
+    places |= (towns(ents) | grounds(ents)) - acting
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
     places |= {e.text for e in ents if e.text.lower() in lexicon().places} - acting
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
@@ -101,6 +102,25 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         mark_names(doc, tuple(missed), overwrite=False)
 
 
+def drop_common_nouns(docs: list[Doc]) -> None:
+    """Untag one-word parties the article also writes in lower case as a noun.
+
+    "Cod landings at New Harrow fell 52%" opens with a capital only because it
+    opens the sentence; "the cod population" shows the word is a fish.
+    """
+    common = {t.text for doc in docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    for doc in docs:
+        doc.ents = [e for e in doc.ents if not is_common_noun(e, common)]
+
+
+def is_common_noun(ent: Span, common: set[str]) -> bool:
+    """Tell whether a one-word name is a noun written with a capital only where a
+    sentence begins, or in lower case ("the valley" tagged a place stays one)."""
+    if len(ent) != 1 or ent.label_ not in PARTY_LABELS or ent.text.lower() not in common:
+        return False
+    return ent[0].is_sent_start or ent.text.islower()
+
+
 def is_person(ent: Span, surnames: set[str]) -> bool:
     """Tell whether a two-word name is a person's, whatever the model said.
 
@@ -123,6 +143,18 @@ def towns(ents: list[Span]) -> set[str]:
         and e.root.dep_ == "pobj"
         and e.root.head.lower_ in {"in", "near"}
         and e.root.head.head.lemma_ not in HOLDINGS
+    }
+
+
+def grounds(ents: list[Span]) -> set[str]:
+    """Return the banks and reefs an article puts things on: "the cod quota on the
+    Brannock Bank" is a fishing ground, not a lender."""
+    return {
+        e.text
+        for e in ents
+        if e[-1].lower_ in {"bank", "banks", "shoal", "shoals", "reef", "ledge"}
+        and e.root.dep_ == "pobj"
+        and e.root.head.lower_ in {"on", "off", "across", "along", "over"}
     }
 
 

@@ -232,7 +232,8 @@ class NameBook:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
             key = parts[-1] if label == "PERSON" else parts[0]
             if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
-                self.short.setdefault(key, name)
+                if label == "PERSON" or not is_public_body(name):
+                    self.short.setdefault(key, name)
         return name
 
     def strip_title(self, name: str) -> str:
@@ -361,6 +362,16 @@ class NameBook:
         if noun in PERSON_NOUNS and not plural:
             return self.last_person  # "the artist" (but "the players" are not one person)
         return None
+
+
+def is_public_body(name: str) -> bool:
+    """Tell whether a name is a place's public body: its first word is the place.
+
+    "Denver" of "Denver City Council" and "Millbrook" of "Millbrook Fire
+    Department" are towns, not the council or the department cut short.
+    """
+    words = name.lower().split()
+    return words[1] in GOVERNED_PLACES or head_word(name) in {"council", "department", "office"}
 
 
 def fits(name: str, modifiers: tuple[str, ...]) -> bool:
