@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+# Runs of blanks, line breaks and tabs, which the tokenizer makes tokens of.
+BLANKS = re.compile(r"\s{2,}|[^\S ]")
 # spaCy refuses texts over nlp.max_length; longer blocks are cut at line breaks.
 CHUNK_CHARS = 100_000
 
@@ -29,7 +32,7 @@ def segment(document: Document, nlp: Language) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def without_blanks(nlp: Language, text: str) -> Doc:
+def without_blanks(nlp: Language, text: str) -> Doc | str:
     """Return the words of a text with single spaces between them, unparsed.
 
     Markup is blanked, not deleted, so that offsets stay those of the file:
@@ -41,6 +44,8 @@ def without_blanks(nlp: Language, text: str) -> Doc:
     """
     from spacy.tokens import Doc
 
+    if not BLANKS.search(text):
+        return text  # single spaces only: the words are the text
     words = [token for token in nlp.make_doc(text) if not token.is_space]
     doc = Doc(
         nlp.vocab,
