@@ -419,7 +419,8 @@ def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
         taken = {t.i for e in doc.ents for t in e}
         keep = list(doc.ents)
         spans = [s for s in spans if not any(t.i in taken for t in s)]
-    doc.ents = filter_spans([*spans, *keep])
+    if spans:
+        doc.ents = filter_spans([*spans, *keep])
 
 
 @lru_cache(maxsize=64)

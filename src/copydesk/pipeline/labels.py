@@ -8,6 +8,7 @@ an organisation. The article as a whole says what each name is.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -94,7 +95,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
                 elif e.text in parties:
                     label = parties[e.text]
             fixed.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
-        doc.ents = fixed
+        if any(a.label_ != b.label_ for a, b in zip(fixed, doc.ents, strict=True)):
+            doc.ents = fixed
         # "Sporting Almera will also receive 15%", "the Ashgrove office": a name
         # the model missed here.
         missed = [(label, text) for text, label in parties.items()]
@@ -108,17 +110,33 @@ def drop_common_nouns(docs: list[Doc]) -> None:
     "Cod landings at New Harrow fell 52%" opens with a capital only because it
     opens the sentence; "the cod population" shows the word is a fish.
     """
-    common = {t.text for doc in docs for t in doc if t.pos_ == "NOUN" and t.is_lower}
+    suspects = {e.text.lower() for doc in docs for e in doc.ents if may_be_common(e)}
+    if not suspects:
+        return
+    common = set()
     for doc in docs:
-        doc.ents = [e for e in doc.ents if not is_common_noun(e, common)]
+        text = doc.text  # spaCy joins the words anew at each access
+        for word in suspects - common:
+            # A search of the text, not of every token: this runs on every article.
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+                span = doc.char_span(*match.span())
+                if span is not None and span.root.pos_ == "NOUN":
+                    common.add(word)
+                    break
+    for doc in docs:
+        kept = [e for e in doc.ents if not (may_be_common(e) and e.text.lower() in common)]
+        if len(kept) < len(doc.ents):
+            doc.ents = kept
 
 
-def is_common_noun(ent: Span, common: set[str]) -> bool:
-    """Tell whether a one-word name is a noun written with a capital only where a
-    sentence begins, or in lower case ("the valley" tagged a place stays one)."""
-    if len(ent) != 1 or ent.label_ not in PARTY_LABELS or ent.text.lower() not in common:
-        return False
-    return ent[0].is_sent_start or ent.text.islower()
+def may_be_common(ent: Span) -> bool:
+    """Tell whether a one-word party may be a noun: capitalised only because it
+    opens a sentence, or in lower case ("the valley" tagged a place stays one)."""
+    return (
+        len(ent) == 1
+        and ent.label_ in PARTY_LABELS
+        and (ent[0].is_sent_start or ent.text.islower())
+    )
 
 
 def is_person(ent: Span, surnames: set[str]) -> bool:

@@ -624,9 +624,8 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
 def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:
     """Yield the parser's sentences inside a span (a benchmark item may hold two)."""
     doc = span.doc
-    for sent in doc.sents:
-        if sent.start < span.end and sent.end > span.start:
-            yield doc[max(sent.start, span.start) : min(sent.end, span.end)]
+    for sent in span.sents:
+        yield doc[max(sent.start, span.start) : min(sent.end, span.end)]
 
 
 def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
