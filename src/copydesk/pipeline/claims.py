@@ -869,7 +869,6 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
 
 
-# "at Harlow Central High School": an organisation's building is a place.
 # Parts of a town named by a name before them: "the Eastgate district".
 AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward"}
 # Sites a place name before them locates: "the Ashgrove office", "the Orvale plant".
@@ -891,6 +890,7 @@ SITE_NOUNS = {
     "refinery",
     "yard",
 }
+# "at Harlow Central High School": an organisation's building is a place.
 FACILITY_WORDS = {
     "school",
     "hospital",

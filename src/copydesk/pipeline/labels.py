@@ -45,11 +45,13 @@ SPEAKING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "decline
 def agree_labels(docs: Iterable[Doc]) -> None:
     """Relabel the entities of an article's docs so that a name means one thing.
 
-    A name tagged a place anywhere, or written with its region, is a place
-    everywhere; a name of several words tagged a party is that party wherever
-    else it stands, gaps the model left included; a two-word name whose last
-    word stands alone as a person is a person; a name that is the make of a
-    thing is a product, never a party.
+    A name tagged a place anywhere, written with its region, or known as a
+    state or province, is a place everywhere, gaps the model left included; a
+    name of several words tagged a party is that party wherever else it
+    stands, gaps included; a two-word name whose last word stands alone as a
+    person is a person; a name that is the make of a thing is a product, never
+    a party; a sentence's first word that the article also writes in lower
+    case as a noun is no name at all.
     """
     from spacy.tokens import Span
 
