@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,16 @@ WARNING = Finding(
 )
 def test_exit_status(built: Report, fail_on: FailOn, status: ExitStatus) -> None:
     assert exit_status(built, fail_on, exit_zero=False) == status
+
+
+def test_a_dangling_citation_on_an_opinion_is_still_reported(tmp_path: Path) -> None:
+    """The writer's opinion keeps its verdict; its broken citation fails the check."""
+    path = write_draft(tmp_path, "clean")
+    path.write_text(f"{SUPPORTED} {OPINION[:-1]} [7].\n")
+    result = runner.invoke(app, ["check", "--no-cache", "--format", "json", str(path)])
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["files"]
+    assert [c["verdict"] for c in entry["claims"]] == ["supported", "opinion"]
+    assert [(f["code"], f["label"], f["line"]) for f in entry["findings"]] == [("CD101", "7", 1)]
+    ignored = ["check", "--no-cache", "--ignore", "CD101", str(path)]
+    assert runner.invoke(app, ignored).exit_code == 0

@@ -24,7 +24,12 @@ from copydesk.models import (
     Source,
     SourceSentence,
 )
-from copydesk.pipeline.citations import resolve_citations, resolve_label, unused_sources
+from copydesk.pipeline.citations import (
+    resolve_citations,
+    resolve_label,
+    unreported_dangling,
+    unused_sources,
+)
 from copydesk.pipeline.claims import extract_claims, read_facts
 from copydesk.pipeline.directives import find_directives
 from copydesk.pipeline.discover import discover
@@ -237,7 +242,7 @@ class Checker:
             document=document,
             registry=registry.path if registry else None,
             claims=claims,
-            findings=unused_sources(claims, registry),
+            findings=unused_sources(claims, registry) + unreported_dangling(claims, document),
         )
 
     def analyse(self, registry: Registry, key: str) -> CitedSource:

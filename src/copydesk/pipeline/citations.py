@@ -1,10 +1,11 @@
-"""Resolve each citation label against the registry; find unused sources."""
+"""Resolve each citation label against the registry; find unused sources and
+dangling citations that no verdict reports."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from copydesk.models import Citation, Claim, Finding, Level, Reason, Registry
+from copydesk.models import Citation, Claim, Document, Finding, Level, Reason, Registry
 
 
 def resolve_label(label: str, registry: Registry | None) -> str | None:
@@ -53,3 +54,29 @@ def unused_sources(claims: tuple[Claim, ...], registry: Registry | None) -> tupl
 def dangling(claim: Claim) -> list[Citation]:
     """Return the citations of a claim that name no record."""
     return [c for c in claim.citations if c.source is None]
+
+
+def unreported_dangling(claims: tuple[Claim, ...], document: Document) -> tuple[Finding, ...]:
+    """Return a finding for each dangling label that a claim's verdict does not report.
+
+    A factual claim reports its dangling citation as its verdict; the writer's
+    opinion keeps the verdict "opinion", and its broken citation would
+    otherwise go unseen.
+    """
+    findings = []
+    for claim in claims:
+        verdict = claim.verdict
+        if verdict is None or verdict.reason is Reason.DANGLING_CITATION:
+            continue
+        for label in dict.fromkeys(c.label for c in dangling(claim)):
+            findings.append(
+                Finding(
+                    code="CD101",
+                    reason=Reason.DANGLING_CITATION,
+                    level=Level.ERROR,
+                    label=label,
+                    line=document.position(claim.span[0])[0],
+                    message=f"Citation [{label}] is not in the registry.",
+                )
+            )
+    return tuple(dict.fromkeys(findings))
