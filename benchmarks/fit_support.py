@@ -75,7 +75,7 @@ class Example:
 def cited_sources(claim: Claim, checker: Checker, registry: Registry) -> list[V.CitedSource]:
     """Return the readable sources a claim cites."""
     keys = dict.fromkeys(c.source for c in claim.citations if c.source)
-    cited = [checker.analyse(registry, k) for k in keys]
+    cited = checker.analyse(registry, tuple(keys)).values()
     return [c for c in cited if c.source.text and c.sentences]
 
 

@@ -21,6 +21,7 @@ from copydesk.models import (
     FileError,
     Registry,
     Report,
+    Segment,
     Source,
     SourceSentence,
 )
@@ -36,7 +37,7 @@ from copydesk.pipeline.discover import discover
 from copydesk.pipeline.labels import agree_labels
 from copydesk.pipeline.names import COMPANY_NOUNS, INSTITUTIONS, TITLES, NameBook
 from copydesk.pipeline.read import DEFAULT_MAX_BYTES, read_document, read_stream
-from copydesk.pipeline.segment import segment
+from copydesk.pipeline.segment import segment, segment_all
 from copydesk.pipeline.suppress import apply_suppressions
 from copydesk.pipeline.verify import CitedSource, verify_claims
 from copydesk.selection import RuleFilter
@@ -214,7 +215,7 @@ class Checker:
         segments = segment(document, self.nlp)
         labels = [c.label for s in segments for c in s.citations]
         keys = dict.fromkeys(k for k in (resolve_label(x, registry) for x in labels) if k)
-        sources = {key: self.analyse(registry, key) for key in keys} if registry else {}
+        sources = self.analyse(registry, tuple(keys)) if registry else {}
         # Names the model missed: the configured list corrects its labels, and the
         # names in the cited sources fill the gaps it left ("Anthropic").
         configured = tuple(
@@ -245,34 +246,35 @@ class Checker:
             findings=unused_sources(claims, registry) + unreported_dangling(claims, document),
         )
 
-    def analyse(self, registry: Registry, key: str) -> CitedSource:
-        """Return a cited source with its sentences read, once per distinct text.
+    def analyse(self, registry: Registry, keys: tuple[str, ...]) -> dict[str, CitedSource]:
+        """Return the cited sources with their sentences read, once per distinct text.
 
         Registries of one newsroom often hold the same source under several
-        articles; its text is analysed once, whichever record names it.
+        articles; its text is analysed once, whichever record names it. The
+        texts not read yet are parsed in one batch.
         """
-        source = registry.get(key)
-        assert source is not None
-        if text_key(source) not in self.analysed:
-            self.analysed[text_key(source)] = self.source_sentences(source)
-        return CitedSource(source, self.analysed[text_key(source)])
+        records = {key: source for key in keys if (source := registry.get(key)) is not None}
+        pending = {text_key(s): s for s in records.values() if text_key(s) not in self.analysed}
+        documents = {key: d for key, s in pending.items() if (d := source_document(s)) is not None}
+        parsed = segment_all(list(documents.values()), self.nlp)
+        for key, segments in zip(documents, parsed, strict=True):
+            self.analysed[key] = self.read_source(pending[key], segments)
+        for key in pending.keys() - documents.keys():
+            self.analysed[key] = ()  # a record with no text states nothing
+        return {key: CitedSource(s, self.analysed[text_key(s)]) for key, s in records.items()}
 
     def source_sentences(self, source: Source) -> tuple[SourceSentence, ...]:
-        """Split a source's text into sentences and read what each states."""
-        if not source.text or not source.text.strip():
+        """Split one source's text into sentences and read what each states."""
+        document = source_document(source)
+        if document is None:
             return ()
-        from copydesk.pipeline.read import paragraphs
+        return self.read_source(source, segment(document, self.nlp))
 
-        text = source.text
-        document = Document(
-            path=source.label,
-            text=text,
-            format=None,  # type: ignore[arg-type]
-            view=text,
-            blocks=paragraphs(text, 0, len(text)),
-        )
-        names = NameBook()
-        segments = [s for s in segment(document, self.nlp) if s.sent is not None]
+    def read_source(
+        self, source: Source, segments: tuple[Segment, ...]
+    ) -> tuple[SourceSentence, ...]:
+        """Read what each sentence of a source states."""
+        segments = tuple(s for s in segments if s.sent is not None)
         agree_labels({id(s.sent.doc): s.sent.doc for s in segments}.values())
         self.source_names[text_key(source)] = tuple(
             dict.fromkeys(
@@ -282,12 +284,29 @@ class Checker:
                 if e.label_ in {"ORG", "PERSON"} and is_source_name(e.text)
             )
         )
+        names = NameBook()
         return tuple(
             SourceSentence(
                 span=s.span, text=s.text, facts=read_facts(s.sent, source.published, names)
             )
             for s in segments
         )
+
+
+def source_document(source: Source) -> Document | None:
+    """Return a source's text as a document to segment, or None when it has none."""
+    if not source.text or not source.text.strip():
+        return None
+    from copydesk.pipeline.read import paragraphs
+
+    text = source.text
+    return Document(
+        path=source.label,
+        text=text,
+        format=None,  # type: ignore[arg-type]
+        view=text,
+        blocks=paragraphs(text, 0, len(text)),
+    )
 
 
 def extract(target: str, options: Options) -> ArticleReport:

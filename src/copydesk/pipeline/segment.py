@@ -23,13 +23,22 @@ CHUNK_CHARS = 100_000
 
 def segment(document: Document, nlp: Language) -> tuple[Segment, ...]:
     """Return the sentences of ``document`` in order, with their citations."""
-    chunks = list(chunk_blocks(document))
-    segments: list[Segment] = []
-    docs = nlp.pipe(without_blanks(nlp, text) for _, text in chunks)
-    for (offset, _), doc in zip(chunks, docs, strict=True):
+    return segment_all([document], nlp)[0]
+
+
+def segment_all(documents: list[Document], nlp: Language) -> list[tuple[Segment, ...]]:
+    """Return the sentences of each document, parsed in one batch.
+
+    spaCy reads many short texts (the sources an article cites) faster in one
+    batch than one call at a time.
+    """
+    chunks = [(document, *chunk) for document in documents for chunk in chunk_blocks(document)]
+    found: dict[int, list[Segment]] = {id(document): [] for document in documents}
+    docs = nlp.pipe(without_blanks(nlp, text) for _, _, text in chunks)
+    for (document, offset, _), doc in zip(chunks, docs, strict=True):
         for sent in doc.sents:
-            add_sentence(segments, document, sent, offset)
-    return tuple(segments)
+            add_sentence(found[id(document)], document, sent, offset)
+    return [tuple(found[id(document)]) for document in documents]
 
 
 def without_blanks(nlp: Language, text: str) -> Doc | str:
