@@ -418,7 +418,6 @@ def stated_words(found: Match) -> str:
 
 def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
     """Index the sentences of the cited sources: stems, words, amounts, dates, years."""
-    lex = lexicon()
     index = SourceIndex()
     for cited_source in cited:
         record = cited_source.source
@@ -427,37 +426,50 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
         for sent in cited_source.sentences:
             i = len(index.pool)
             index.pool.append((cited_source.source, sent))
-            plain = URL.sub(lambda m: " " * len(m.group()), sent.text)
-            words = [w.lower() for w in WORD.findall(sent.text)]
-            keys = {term_key(w, lex) for w in words if not w[0].isdigit()}
-            keys.update(term_key(t, lex) for t in sent.facts.terms)
-            keys.discard("")
-            index.words.append(frozenset(words))
-            for key in keys:
+            entry = sentence_entry(sent)
+            index.words.append(entry.words)
+            for key in entry.keys:
                 index.postings.setdefault(key, []).append(i)
-            for word in set(words):
+            for word in entry.words:
                 index.word_postings.setdefault(word, []).append(i)
-            for amount in find_amounts(plain):
-                index.amounts.append((i, amount))
-            for quantity in sent.facts.slots.numbers:
-                if quantity.value is not None:
-                    index.amounts.append(
-                        (
-                            i,
-                            Amount(
-                                quantity.text,
-                                quantity.value,
-                                normalise_unit(quantity.unit),
-                                sent.span,
-                            ),
-                        )
-                    )
+            index.amounts.extend((i, amount) for amount in entry.amounts)
             index.dates.extend((i, iso) for iso in sent.facts.dates)
-            for year in YEAR.findall(plain):
+            for year in entry.years:
                 index.years.setdefault(year, []).append(i)
     for key in index.postings:
         index.by_prefix.setdefault(key[:4], set()).add(key)
     return index
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEntry:
+    """What the index holds of one source sentence."""
+
+    words: frozenset[str]  # lower case
+    keys: tuple[str, ...]  # stem keys of its words and content terms
+    amounts: tuple[Amount, ...]
+    years: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def sentence_entry(sent: SourceSentence) -> SentenceEntry:
+    """Return the index entry of a source sentence, read once however many
+    citation sets the sentence's source is part of."""
+    lex = lexicon()
+    plain = URL.sub(lambda m: " " * len(m.group()), sent.text)
+    words = [w.lower() for w in WORD.findall(sent.text)]
+    keys = {term_key(w, lex) for w in words if not w[0].isdigit()}
+    keys.update(term_key(t, lex) for t in sent.facts.terms)
+    keys.discard("")
+    amounts = list(find_amounts(plain))
+    amounts += [
+        Amount(quantity.text, quantity.value, normalise_unit(quantity.unit), sent.span)
+        for quantity in sent.facts.slots.numbers
+        if quantity.value is not None
+    ]
+    return SentenceEntry(
+        frozenset(words), tuple(sorted(keys)), tuple(amounts), tuple(YEAR.findall(plain))
+    )
 
 
 @lru_cache(maxsize=65536)
