@@ -41,6 +41,7 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # Families that tell whether the writer asserts a clause, rather than what they
 # think of it: they do not count inside an indirect question.
 ASSERTION_FAMILIES = frozenset({"speculation", "figure", "date", "past_narrative"})
+WORD_FAMILIES = "copydesk_word_families"  # doc.user_data key: token index -> cue families
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "which"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
@@ -292,8 +293,13 @@ def reported_by(verb: Token) -> set[int]:
 
 def word_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     """Yield the cues that single words carry."""
+    # A word's families do not depend on the span it is read in: a sentence and
+    # its split-off clauses share them (kept with the parsed text).
+    known = sent.doc.user_data.setdefault(WORD_FAMILIES, {})
     for token in sent:
-        for family in token_families(token, lex):
+        if token.i not in known:
+            known[token.i] = tuple(token_families(token, lex))
+        for family in known[token.i]:
             yield Cue(family, token.text, token.i)
 
 
