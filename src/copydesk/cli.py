@@ -23,7 +23,7 @@ import typer
 from copydesk import __version__, errors
 from copydesk.atomic import write_atomically
 from copydesk.cache import CACHE_DIR
-from copydesk.errors import ConfigError, CopydeskError, ExitStatus, OutputError
+from copydesk.errors import ConfigError, CopydeskError, ExitStatus, OutputError, printable
 from copydesk.models import FailOn, Level, Report, VerdictLabel
 from copydesk.reporters import REPORTERS
 
@@ -68,14 +68,9 @@ def main(
     """Check the claims of a news draft against the sources it cites."""
 
 
-def one_line(text: str) -> str:
-    """Escape line breaks and control characters so an error stays on one line."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def fail(error: CopydeskError) -> NoReturn:
     """Print one error line to stderr and exit with its status."""
-    typer.echo(one_line(f"error[{error.code}]: {error}"), err=True)
+    typer.echo(printable(f"error[{error.code}]: {error}"), err=True)
     raise typer.Exit(int(error.exit_status))
 
 
@@ -132,7 +127,7 @@ def interruptible(finished: list[str], total: Callable[[], int]) -> Iterator[Non
             errors.INTERRUPTED.format(signal=name, done=len(finished), total=count), err=True
         )
         for path in finished:
-            typer.echo(one_line(errors.INTERRUPTED_FINISHED.format(path=path)), err=True)
+            typer.echo(printable(errors.INTERRUPTED_FINISHED.format(path=path)), err=True)
         raise typer.Exit(int(status)) from None
     finally:
         if previous is not None:
@@ -330,7 +325,7 @@ def check(
 
             report = run(articles, pipeline_options(settings), on_result=done)
     for error in report.errors:
-        typer.echo(one_line(f"error[{error.code}]: {error.where()}: {error.message}"), err=True)
+        typer.echo(printable(f"error[{error.code}]: {error.where()}: {error.message}"), err=True)
     if update_ledger:
         write_ledgers(report, settings, traceback)
     if report.articles:

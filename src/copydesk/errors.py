@@ -49,15 +49,15 @@ class CopydeskError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
-def printable(name: str) -> str:
-    """Escape control characters in a file name, so that an error stays one line.
+def printable(text: str) -> str:
+    """Escape line breaks and control characters, so that an error stays one line.
 
     A file in a pull request can be called ``"a\\nerror: all fine.txt"``; CI logs
     must not show that as two lines.
     """
-    if name.isprintable():
-        return name
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class InputError(CopydeskError):

@@ -59,7 +59,15 @@ class Lexicon:
     opinion: OpinionCues
     synonyms: dict[str, str]  # lemma -> canonical lemma of its group
     weak_terms: frozenset[str]
-    places: frozenset[str] = frozenset()  # lower case: the places table's places and regions
+    # Lower case: each place and the region that contains it ("memphis" ->
+    # "tennessee"), and each adjective of nationality and the places it names.
+    regions: dict[str, str]
+    demonyms: dict[str, tuple[str, ...]]
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Return every place and region the places table names."""
+        return frozenset(self.regions) | frozenset(self.regions.values())
 
     def canonical(self, lemma: str) -> str:
         """Return the canonical form of a lemma (itself when it has no synonyms)."""
@@ -84,9 +92,18 @@ def lexicon() -> Lexicon:
         opinion=_opinion_cues(cues),
         synonyms=synonyms,
         weak_terms=frozenset(words.get("weak_terms", [])),
-        places=frozenset(
-            name
-            for region, places in (words.get("places") or {}).items()
-            for name in (region, *(places or ()))
-        ),
+        regions=_regions(words.get("places") or {}),
+        demonyms={
+            str(adjective).lower(): tuple(str(p).lower() for p in places or ())
+            for adjective, places in (words.get("demonyms") or {}).items()
+        },
     )
+
+
+def _regions(table: dict) -> dict[str, str]:
+    """Map each place of the places table to its region (the first one listed)."""
+    regions: dict[str, str] = {}
+    for region, places in table.items():
+        for place in places or ():
+            regions.setdefault(str(place).lower(), str(region).lower())
+    return regions

@@ -72,7 +72,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     products = product_names(ents) - acting
     places |= (towns(ents) | grounds(ents)) - acting
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
-    places |= {e.text for e in ents if e.text.lower() in lexicon().places} - acting
+    known = lexicon().places
+    places |= {e.text for e in ents if e.text.lower() in known} - acting
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
     votes: dict[str, Counter] = {}
     for e in ents:

@@ -26,14 +26,11 @@ half (see ``WEIGHTS`` and ``SUPPORT_THRESHOLD``).
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-
-import yaml
 
 from copydesk.dates import MONTH_NAMES, within
 from copydesk.lexicon import Lexicon, lexicon
@@ -889,7 +886,7 @@ def word_stated(word: str, index: SourceIndex) -> bool:
     # "Canadian gigs" in a source that says "Canada".
     return any(
         all(w in index.word_postings for w in WORD.findall(place))
-        for place in table("demonyms").get(word, ())
+        for place in lexicon().demonyms.get(word, ())
     )
 
 
@@ -925,7 +922,7 @@ def place_stated(place: str, index: SourceIndex) -> bool:
     head = place.split(",")[0].strip()
     if name_stated(head, index):
         return True
-    inside = [p for p, region in containment().items() if region == head.lower()]
+    inside = [p for p, region in lexicon().regions.items() if region == head.lower()]
     return any(name_stated(p, index) for p in inside)
 
 
@@ -933,33 +930,8 @@ def place_within(claimed: str, stated: str) -> bool:
     """Tell whether two places are the same, or one contains the other."""
     parts = [p.strip().lower() for p in claimed.split(",")]
     other = stated.split(",")[0].strip().lower()
-    table_ = containment()
-    return other in parts or table_.get(parts[0]) == other or table_.get(other) == parts[0]
-
-
-def containment() -> dict[str, str]:
-    """Return the lexicon's table of places and the region that contains each."""
-    return {place: regions[0] for place, regions in table("places").items()}
-
-
-@lru_cache(maxsize=4)
-def table(name: str) -> dict[str, tuple[str, ...]]:
-    """Return a table of ``lexicon.yaml`` read for lookups.
-
-    ``places`` maps each place to the region that contains it; ``demonyms`` maps
-    each adjective of nationality to the places it names.
-    """
-    text = importlib.resources.files("copydesk.data").joinpath("lexicon.yaml").read_text("utf-8")
-    data = (yaml.safe_load(text) or {}).get(name) or {}
-    result: dict[str, tuple[str, ...]] = {}
-    for heading, words in data.items():
-        for word in words or ():
-            if name == "demonyms":
-                key = str(heading).lower()
-                result[key] = result.get(key, ()) + (str(word).lower(),)
-            else:
-                result.setdefault(str(word).lower(), (str(heading).lower(),))
-    return result
+    regions = lexicon().regions
+    return other in parts or regions.get(parts[0]) == other or regions.get(other) == parts[0]
 
 
 def check_motive(claim: Claim, index: SourceIndex, found: Match) -> None:
