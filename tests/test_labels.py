@@ -183,3 +183,42 @@ def test_the_town_of_a_public_body_is_no_short_name_for_it(nlp) -> None:  # noqa
         "Denver's population grew by about 9,000 people in 2025.",
     )
     assert claims[1].facts.slots.parties == ()
+
+
+def test_a_name_the_article_shortens_to_its_first_word_is_that_organisation(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Tovell Grain Cooperative agreed on Monday to sell 800,000 tons of wheat to "
+        "Qestra Flour Mills, a miller based in Morocco.\n\n"
+        "Qestra bought 610,000 tons of imported wheat in 2025.\n\n"
+        "Ellery Streaming, which is based in Marlow Springs, California, has signed a "
+        "three-year deal.\n\n"
+        "In return, Ellery will get first-look rights to the films.",
+    )
+    assert [c.facts.slots.parties for c in claims] == [
+        ("Tovell Grain Cooperative", "Qestra Flour Mills"),
+        ("Qestra Flour Mills",),
+        ("Ellery Streaming",),
+        ("Ellery Streaming",),
+    ]
+
+
+def test_a_company_designator_makes_an_organisation(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp, "The wheat will be loaded at a terminal run by Brisden Terminals LLC."
+    )
+    assert claims[0].facts.slots.parties == ("Brisden Terminals LLC",)
+
+
+def test_a_person_after_a_title_or_with_a_forename_is_named_whole(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Bellhaven Fire Chief Marguerite Oduya said crews fought the blaze for nine hours.\n\n"
+        "Chief Executive Officer Dana Wu said the plant would reopen.\n\n"
+        "Nadine Corliss said the smell reached her street.",
+    )
+    assert [c.facts.slots.parties for c in claims] == [
+        ("Marguerite Oduya",),
+        ("Dana Wu",),
+        ("Nadine Corliss",),
+    ]

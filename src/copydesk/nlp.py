@@ -20,6 +20,7 @@ from copydesk import errors
 from copydesk.dates import MONTH_NAMES
 from copydesk.errors import ModelNotInstalledError
 from copydesk.pipeline.markers import find_markers
+from copydesk.pipeline.names import TITLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,6 +89,7 @@ ORG_HEADS = [
     "choir", "opera", "theatre", "theater", "library", "airline", "airlines", "airways",
     "motors", "shipping", "ferries", "fund", "network", "laboratories", "labs",
     "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
+    "laboratory", "lab",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
@@ -131,15 +133,15 @@ PERSON_TITLES = [
     "spokeswoman", "chair", "chairman", "chairwoman", "director", "professor", "dr",
     "coach", "superintendent", "sheriff", "detective", "inspector", "pastor", "rabbi",
     "scientist", "researcher", "engineer", "astronaut", "grower", "farmer", "striker",
+    "chief",
 ]  # fmt: skip
-PERSON_PATTERNS = [
-    [
-        {"LOWER": {"IN": PERSON_TITLES}},
-        {"IS_SPACE": True, "OP": "?"},
-        {"POS": "PROPN", "IS_TITLE": True},
-        {"POS": "PROPN", "IS_TITLE": True},
-    ]
-]
+# A word of a name, not of a longer title: "Fire Chief Marguerite Oduya", but not
+# "Chief Executive Officer".
+NAME_WORD = {"POS": "PROPN", "IS_TITLE": True, "LOWER": {"NOT_IN": sorted(TITLES)}}
+TITLE_WORD = {"LOWER": {"IN": PERSON_TITLES}}
+PERSON_PATTERNS = [[TITLE_WORD, {"IS_SPACE": True, "OP": "?"}, NAME_WORD, NAME_WORD]]
+# "Nadine Corliss, who lives nearby" with only "Corliss" tagged: the forename too.
+FORENAME_PATTERNS = [[{**NAME_WORD, "ENT_TYPE": ""}, {"ENT_TYPE": "PERSON", "ENT_IOB": "B"}]]
 MONTHS = list(MONTH_NAMES)
 DATE_PATTERNS = [
     # "on 8 September 2026": the model may keep only the year.
@@ -286,6 +288,7 @@ def register_components() -> None:
         matcher.add("ORG", ORG_PATTERNS, greedy="LONGEST")
         matcher.add("GPE", PLACE_PATTERNS, greedy="LONGEST")
         matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
+        matcher.add("FORENAME", FORENAME_PATTERNS)
         matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
         matcher.add("YEAR", YEAR_PATTERNS)
         matcher.add("MONTH", MONTH_PATTERNS)
@@ -310,6 +313,10 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
         label = doc.vocab.strings[match_id]
         if label == "PERSON":
             start = end - 2  # the name, without the title before it
+        elif label == "FORENAME":
+            if end < len(doc) and doc[end].ent_iob_ == "I":
+                continue  # the person's name goes on: the model read it whole
+            label = "PERSON"
         elif label in {"YEAR", "MONTH"}:
             label, start, end = "DATE", start + 1, end - 1  # the year or month alone
         span = Span(doc, start, end, label=label)
@@ -364,13 +371,14 @@ def relabel(ent: Any) -> Any:
         and all(t.is_lower for t in ent[1:])
     ):
         return None  # "The stadium", "The term sheet": no name at all
+    if len(ent) > 1 and ent.label_ != "ORG" and ent[-1].lower_ in ORG_DESIGNATORS:
+        # "Carrow Bay FC" as a place, "Brisden Terminals LLC" as a work of art
+        return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
     if ent.label_ in {"ORG", "PERSON", "GPE"} and len(ent) > 1:
         last = ent[-1].lower_
         numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
         if last in FACILITY_HEADS or numbered:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
-        if ent.label_ == "GPE" and last in ORG_DESIGNATORS:
-            return type(ent)(ent.doc, ent.start, ent.end, label="ORG")  # "Carrow Bay FC"
     return ent
 
 

@@ -74,6 +74,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
     known = lexicon().places
     places |= {e.text for e in ents if e.text.lower() in known} - acting
+    fronted = fronted_by_short_form(ents) - {p for p in places if p.lower() in known}
+    places -= fronted
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
     votes: dict[str, Counter] = {}
     for e in ents:
@@ -83,6 +85,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     for e in ents:
         if len(e) == 2 and e[0].pos_ == "PROPN" and e.text not in places and is_person(e, surnames):
             parties[e.text] = "PERSON"
+    parties |= dict.fromkeys(fronted, "ORG")
     for text, label in list(parties.items()):
         if label == "PERSON" and len(text.split()) == 2:
             parties.setdefault(text.split()[-1], "PERSON")  # "Marsh" after "Helena Marsh"
@@ -176,6 +179,19 @@ def grounds(ents: list[Span]) -> set[str]:
         if e[-1].lower_ in {"bank", "banks", "shoal", "shoals", "reef", "ledge"}
         and e.root.dep_ == "pobj"
         and e.root.head.lower_ in {"on", "off", "across", "along", "over"}
+    }
+
+
+def fronted_by_short_form(ents: list[Span]) -> set[str]:
+    """Return the names of several words whose first word the article uses alone
+    as an organisation: "Qestra Flour Mills" (tagged a place) and "Ellery
+    Streaming" (tagged a person) in an article that says "Qestra bought" and
+    "Ellery will pay"."""
+    alone = {e.text for e in ents if e.label_ == "ORG" and len(e) == 1}
+    return {
+        e.text
+        for e in ents
+        if len(e) > 1 and e.label_ in NAME_LABELS and e[0].text in alone and not before_region(e)
     }
 
 
