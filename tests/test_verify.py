@@ -223,6 +223,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="party",
         ),
         pytest.param(
+            "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",
+            {
+                "3": "Council member Ruth Ngata said the festival brings an estimated 9 million "
+                "dollars a year to local shops. Mayor Colin Hext voted against the grant."
+            },
+            ("contradicted", "Source [3] says Ruth Ngata, not Colin Hext."),
+            id="speaker",
+        ),
+        pytest.param(
             "Northwind Energy will close the Riverside plant in 2027 [1].",
             {"1": FILLER},
             (

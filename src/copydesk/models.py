@@ -177,6 +177,8 @@ class Facts:
     # Every ISO date and every place the text mentions, not just the main one.
     dates: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    # The named person whose words these are ("Ruth Ngata said the festival ...").
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

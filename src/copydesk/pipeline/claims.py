@@ -418,7 +418,21 @@ def read_facts(
         numbers=numbers,
     )
     terms = content_terms(sent, lexicon(), keep)
-    return Facts(slots=slots, terms=terms, dates=dates, places=places)
+    speaker = find_speaker(sent, parties)
+    return Facts(slots=slots, terms=terms, dates=dates, places=places, speaker=speaker)
+
+
+def find_speaker(sent: SpacySpan, parties: tuple[str, ...]) -> str | None:
+    """Return the person named as saying what the sentence reports, as a party."""
+    for verb in sent:
+        if verb.lemma_ not in REPORTING or not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for ent in sent.ents:
+                inside = subject.left_edge.i <= ent.root.i <= subject.right_edge.i
+                if inside and ent.label_ == "PERSON":
+                    return next((p for p in parties if p.split()[-1] == ent[-1].text), None)
+    return None
 
 
 # "The council will meet on March 24", "Tickets go on sale in July", "is scheduled

@@ -765,7 +765,12 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each party; the best sentence naming another one in its place contradicts."""
     parties = claim.facts.slots.parties
     written = claim_words(claim) - attributed_words(claim)
+    misquoted = other_speaker(claim, index, found)
+    if misquoted:
+        found.conflicts.append(misquoted)
     for party in parties:
+        if misquoted and party == misquoted.claimed:
+            continue
         if not any(w in written for w in name_tokens(party)):
             # "the company", "officials": the source may refer to it the same way;
             # "according to the department" names the cited source itself.
@@ -799,6 +804,25 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
         if not any(w in own for w in name_tokens(p))
     ]
     return Conflict(index.pool[top][0].label, others[0], name) if len(others) == 1 else None
+
+
+def other_speaker(claim: Claim, index: SourceIndex, found: Match) -> Conflict | None:
+    """Return who the source says spoke, when its sentence with the claim's words
+    gives them to another person.
+
+    "Mayor Colin Hext said the festival brings $9 million" against "Council
+    member Ruth Ngata said the festival brings 9 million dollars": the source
+    may name Hext elsewhere, but not as saying this.
+    """
+    speaker = claim.facts.speaker
+    top = best_sentence(found)
+    if speaker is None or top is None:
+        return None
+    source, sentence = index.pool[top]
+    said_by = sentence.facts.speaker
+    if said_by is None or any(w in index.words[top] for w in name_tokens(speaker)):
+        return None
+    return Conflict(source.label, said_by, speaker)
 
 
 def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
