@@ -247,6 +247,15 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "Finding large deposits of ice would signal that crewed missions could live there.",
             id="an-act-is-no-speaker",
         ),
+        pytest.param(
+            "That record suggests the fire was less an accident than a warning.",
+            id="inference-from-a-fact-just-told",
+        ),
+        pytest.param(
+            "The board should release the model so voters can check the mayor's "
+            "$210 million figure.",
+            id="figure-in-what-a-prescription-is-for",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -368,6 +377,10 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             id="modal-in-a-how-question",
         ),
         pytest.param("Police are looking into the fire.", id="looking-into"),
+        pytest.param(
+            "The report suggests the fire started in a storage shed.", id="a-report-suggests"
+        ),
+        pytest.param("The city paid $5 million so residents can swim.", id="purpose-of-a-fact"),
         pytest.param("The company looks to expand into Asia.", id="looks-to"),
     ],
 )

@@ -137,7 +137,7 @@ def find_cues(sent: SpacySpan) -> list[Cue]:
     lex = lexicon().opinion
     quoted = quoted_tokens(sent)
     reported = reported_tokens(sent, lex)
-    asked = asked_tokens(sent)
+    asked = asked_tokens(sent) | wished_tokens(sent, lex)
     found = {
         cue
         for cue in (
@@ -167,6 +167,23 @@ def asked_tokens(sent: SpacySpan) -> set[int]:
         first = clause.left_edge
         if first.lower_ in QUESTION_OPENERS:
             # "whether it would ...", "if it would ...", "how much water it would take"
+            inside.update(t.i for t in clause.subtree)
+    return inside
+
+
+def wished_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
+    """Return the indices of tokens in what a prescription is for.
+
+    "The council should publish the model so residents can test the mayor's
+    $210 million figure": the writer's aim, not a report of the figure.
+    """
+    inside: set[int] = set()
+    for clause in sent:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in clause.children
+        ):
+            continue
+        if any(is_prescription(c, lex) for c in clause.head.children):
             inside.update(t.i for t in clause.subtree)
     return inside
 
@@ -264,7 +281,10 @@ def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
                 t.i for c in token.children if c.dep_ in {"xcomp", "ccomp"} for t in c.subtree
             )
         elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
-            speaks = any(is_speaker(s, lex) for s in subjects(token))
+            framing = lex.has("framing_verbs", lemma)
+            speaks = any(
+                is_speaker(s, lex) and not (framing and points_back(s)) for s in subjects(token)
+            )
             # "The board should explain why ..." demands words; it reports none.
             demanded = any(is_prescription(c, lex) for c in token.children)
             if speaks and reports_words(token) and not demanded:
@@ -462,6 +482,9 @@ def is_predicate(token: Token) -> bool:
     return token.dep_ == "ROOT" and any(c.lemma_ == "be" for c in token.children)
 
 
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
 def is_framing(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a framing verb has a thing, not a speaker, as its subject."""
     if token.tag_ == "VBG":
@@ -479,7 +502,13 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
     if any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return False  # "The price represents a premium of 38%" is a figure
     found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
-    return bool(found) and not any(is_speaker(s, lex) for s in found)
+    return bool(found) and not any(is_speaker(s, lex) and not points_back(s) for s in found)
+
+
+def points_back(subject: Token) -> bool:
+    """Tell whether a subject is a thing the article has just told of: "That
+    record suggests ..." is the writer's inference, "The report suggests" is not."""
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
 
 
 def is_intensifier(token: Token, lex: OpinionCues) -> bool:
