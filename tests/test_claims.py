@@ -173,11 +173,21 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
             [("12 months", 12.0, "month", None)],
             id="length-of-time",
         ),
+        pytest.param(
+            "Contributions will climb from 7% to 10% of pay.",
+            [("7%", 7.0, "%", None), ("10%", 10.0, "%", None)],
+            id="range",
+        ),
     ],
 )
 def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, text)
     assert [(q.text, q.value, q.unit, q.counts) for q in claim.facts.slots.numbers] == expected
+
+
+def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
+    (claim,) = claims_of(nlp, "The measure passed by a vote of 6 to 3.")
+    assert [q.text for q in claim.facts.slots.numbers] == ["6 to 3"]
 
 
 @pytest.mark.parametrize(

@@ -211,6 +211,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="number",
         ),
         pytest.param(
+            "Employee contributions will climb from 7% to 10% of pay over three years [1].",
+            {
+                "1": "Employee contributions will increase from 7 percent to 9 percent of salary, "
+                "phased in over three years."
+            },
+            ("contradicted", "Source [1] says 9 percent, not 10%."),
+            id="end-of-a-range",
+        ),
+        pytest.param(
             "Northwind Energy paid $1.5 billion for the farm [1].",
             {"1": "Northwind Energy paid 1,200 million dollars for the farm."},
             ("contradicted", "Source [1] says 1,200 million dollars, not $1.5 billion."),
@@ -346,6 +355,19 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
                 "Source [1] does not state the motive 'in order to cut its carbon emissions'.",
             ),
             id="added-motive",
+        ),
+        pytest.param(
+            "Union president Gloria Benavides said members had already accepted a two-year "
+            "wage freeze in 2021 to help the city close a budget gap [a].",
+            {
+                "a": "Union president Gloria Benavides said members had accepted a two-year "
+                "wage freeze in 2021."
+            },
+            (
+                "not-in-source",
+                "Source [a] does not state the motive 'to help the city close a budget gap'.",
+            ),
+            id="added-purpose",
         ),
     ],
 )
@@ -487,6 +509,16 @@ def test_find_amounts_in_running_text() -> None:
         (1.2e9, "USD"),
         (40.0, "%"),
         (230.0, "m"),
+    ]
+
+
+def test_find_amounts_gives_both_ends_of_a_range_their_unit() -> None:
+    text = "Revenue of 1.86 billion to 1.90 billion dollars, between 40 and 50 percent."
+    assert [(a.value, a.unit) for a in find_amounts(text)] == [
+        (1.86e9, "USD"),
+        (1.9e9, "USD"),
+        (40.0, "%"),
+        (50.0, "%"),
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SCALES = {
     "thousand": 1e3,
@@ -182,6 +182,8 @@ AMOUNT = re.compile(
     r"(?:(?:US)?[$€£¥]\s?)?(?<![\w.,])\d+(?:\.\d+)?",
     re.I,
 )
+# Between the two ends of a range: "1.86 billion to 1.90 billion dollars".
+RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.I)
 AMOUNT_TAIL = re.compile(
     r"\s?(?:%|per ?cent\b|percentage points\b)|"
     r"[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|b|k)\b"
@@ -319,6 +321,7 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
 
 def find_amounts(text: str) -> Iterator[Amount]:
     """Yield every amount written with digits in running text."""
+    found = []
     for match in AMOUNT.finditer(text):
         start, end = match.span()
         if MONTH_BEFORE.search(text, max(0, start - 12), start):
@@ -329,4 +332,17 @@ def find_amounts(text: str) -> Iterator[Amount]:
         words = text[start:end]
         value, unit = parse_quantity(words)
         if value is not None:
-            yield Amount(text=words, value=value, unit=unit, span=(start, end))
+            found.append(Amount(text=words, value=value, unit=unit, span=(start, end)))
+    for first, second in zip(found, found[1:], strict=False):
+        yield shared_unit(first, second, text)
+    yield from found[-1:]
+
+
+def shared_unit(first: Amount, second: Amount, text: str) -> Amount:
+    """Return the first end of a range with the unit written after the second:
+    "1.86 billion to 1.90 billion dollars", "between 40 and 50 percent"."""
+    if first.unit or not second.unit:
+        return first
+    if not RANGE_JOIN.fullmatch(text[first.span[1] : second.span[0]]):
+        return first
+    return replace(first, unit=second.unit)

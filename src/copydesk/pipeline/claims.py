@@ -35,6 +35,12 @@ DURATION = re.compile(
     r"(hour|day|week|month|year|decade)s?",
     re.I,
 )
+# Two amounts the model tags as one: "7% to 10%", "between 40 and 50 percent",
+# "$5-$7 million".
+RANGE = re.compile(
+    r"(?P<left>.*?\d[\d,.]*(?:%|\s*[a-z]+)?)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*(?=[$€£\d]))"
+    r"(?P<right>\D{0,3}(?P<number>\d[\d,.]*)(?P<tail>.*))"
+)
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {
     "ai",
@@ -949,10 +955,23 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
         after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
             text = doc[start : ent.end + 1].text  # "300 MW"
-        value, unit = parse_quantity(text)
-        if value is None:
-            continue
-        yield Quantity(text=text, value=value, unit=unit, counts=None if unit else counted(ent))
+        for part in range_ends(text):
+            value, unit = parse_quantity(part)
+            if value is not None:
+                counts = None if unit else counted(ent)
+                yield Quantity(text=part, value=value, unit=unit, counts=counts)
+
+
+def range_ends(text: str) -> list[str]:
+    """Return the two ends of a range as amounts ("7% to 10%" -> "7%", "10%";
+    "between 40 and 50 percent" -> "40 percent", "50 percent"), or the text."""
+    found = RANGE.fullmatch(text)
+    if not found or not re.search(r"[^\d\s,.\-–]", found["right"]):
+        return [text]  # "a vote of 6 to 3" is one tally
+    left, right = re.sub(r"^(?:between|from)\s+", "", found["left"], flags=re.I), found["right"]
+    if not re.search(r"[%a-z]\s*$", left, re.I):
+        left += found["tail"]  # the unit and scale written once, after the second number
+    return [left, right]
 
 
 def counted(ent: SpacySpan) -> str | None:
