@@ -222,3 +222,17 @@ def test_a_person_after_a_title_or_with_a_forename_is_named_whole(nlp) -> None: 
         ("Dana Wu",),
         ("Nadine Corliss",),
     ]
+
+
+def test_a_company_is_named_by_its_first_word_and_by_what_it_is(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Lumenfield Software Inc. said on Tuesday it would cut 1,150 jobs.\n\n"
+        "Shares of Lumenfield rose 4% in early trading on Wednesday.\n\n"
+        "The Ashgrove, Ohio-based company announced the cuts in a filing.",
+    )
+    assert [c.facts.slots.parties for c in claims] == [
+        ("Lumenfield Software Inc.",),
+        ("Lumenfield Software Inc.",),
+        ("Lumenfield Software Inc.",),
+    ]

@@ -534,6 +534,9 @@ def find_parties(
             for c in token.children
             if c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" and c.pos_ == "NOUN"
         ]
+        first = token.left_edge
+        if not determiners and first.lower_ == "the" and first.head.dep_ in {"nmod", "compound"}:
+            determiners = [first]  # "The Halverston, Michigan-based carmaker"
         if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
             determiners = [token]  # "Regulators should publish the plan."
         if token.lemma_ in PAIR_NOUNS and (

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from copydesk.lexicon import lexicon
-from copydesk.pipeline.names import TITLES
+from copydesk.pipeline.names import TITLES, is_public_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -86,6 +86,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         if len(e) == 2 and e[0].pos_ == "PROPN" and e.text not in places and is_person(e, surnames):
             parties[e.text] = "PERSON"
     parties |= dict.fromkeys(fronted, "ORG")
+    # "Shares of Lumenfield rose" in an article about Lumenfield Software Inc.
+    parties |= dict.fromkeys(company_short_forms(ents, orgs) - places, "ORG")
     for text, label in list(parties.items()):
         if label == "PERSON" and len(text.split()) == 2:
             parties.setdefault(text.split()[-1], "PERSON")  # "Marsh" after "Helena Marsh"
@@ -193,6 +195,29 @@ def fronted_by_short_form(ents: list[Span]) -> set[str]:
         for e in ents
         if len(e) > 1 and e.label_ in NAME_LABELS and e[0].text in alone and not before_region(e)
     }
+
+
+def company_short_forms(ents: list[Span], orgs: set[str]) -> set[str]:
+    """Return the one-word names tagged places that are a company's first word
+    and act or are owned as a company is ("Shares of Lumenfield rose")."""
+    firsts = {o.split()[0] for o in orgs if len(o.split()) > 1 and not is_public_body(o)}
+    known = lexicon().places
+    return {
+        e.text
+        for e in ents
+        if len(e) == 1
+        and e.label_ in {"GPE", "LOC"}
+        and e.text in firsts
+        and e.text.lower() not in known
+        and not before_region(e)
+        and (e.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or owned(e))
+    }
+
+
+def owned(ent: Span) -> bool:
+    """Tell whether a name is what shares or a stake are of ("shares of Veridane")."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in HOLDINGS
 
 
 def short_forms(orgs: set[str]) -> set[str]:
