@@ -87,7 +87,9 @@ def agree_labels(docs: Iterable[Doc]) -> None:
             parties[e.text] = "PERSON"
     parties |= dict.fromkeys(fronted, "ORG")
     # "Shares of Lumenfield rose" in an article about Lumenfield Software Inc.
-    parties |= dict.fromkeys(company_short_forms(ents, orgs) - places, "ORG")
+    # (unless the article also puts things in a town of that name).
+    towns_named = {e.text for e in ents if e.root.head.lower_ in {"in", "near"}}
+    parties |= dict.fromkeys(company_short_forms(ents, orgs) - places - towns_named, "ORG")
     for text, label in list(parties.items()):
         if label == "PERSON" and len(text.split()) == 2:
             parties.setdefault(text.split()[-1], "PERSON")  # "Marsh" after "Helena Marsh"
