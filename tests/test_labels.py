@@ -236,3 +236,14 @@ def test_a_company_is_named_by_its_first_word_and_by_what_it_is(nlp) -> None:  #
         ("Lumenfield Software Inc.",),
         ("Lumenfield Software Inc.",),
     ]
+
+
+def test_a_county_is_no_short_name_for_its_bodies(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Marsh County Health District told residents to keep their windows closed.\n\n"
+        "Marsh County Commissioner Adaeze Hollins said the county would hold a public "
+        "meeting on September 3.",
+    )
+    assert "Marsh County Health District" not in claims[1].facts.slots.parties
+    assert "Adaeze Hollins" in claims[1].facts.slots.parties

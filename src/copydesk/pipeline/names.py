@@ -260,8 +260,11 @@ class NameBook:
             self.last_org = name
 
     def org_prefix(self, text: str) -> str | None:
-        """Return the organisation a name of two or more words begins ("Calder Ridge")."""
-        if len(text.split()) < 2:
+        """Return the organisation a name of two or more words begins ("Calder Ridge");
+        a county or city is itself, not the short name of its bodies ("Marsh County"
+        of "Marsh County Health District")."""
+        words = text.lower().split()
+        if len(words) < 2 or words[-1] in GOVERNED_PLACES:
             return None
         for full in reversed(self.named):
             if full.startswith(f"{text} ") and self.kinds.get(full, "ORG") == "ORG":
