@@ -247,3 +247,13 @@ def test_a_county_is_no_short_name_for_its_bodies(nlp) -> None:  # noqa: ANN001
     )
     assert "Marsh County Health District" not in claims[1].facts.slots.parties
     assert "Adaeze Hollins" in claims[1].facts.slots.parties
+
+
+def test_a_name_with_a_persons_role_beside_it_is_no_place(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Karim Tazouti, Qestra's purchasing director, said the company had chosen Corvale "
+        "because Black Sea supplies had become unreliable.",
+    )
+    assert "Karim Tazouti" in claims[0].facts.slots.parties
+    assert claims[0].facts.slots.location != "Karim Tazouti"

@@ -77,6 +77,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     fronted = fronted_by_short_form(ents) - {p for p in places if p.lower() in known}
     places -= fronted
     surnames = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1}
+    # "Karim Tazouti, Qestra's purchasing director" tagged a place: a person.
+    places -= {e.text for e in ents if len(e) == 2 and e[0].pos_ == "PROPN" and has_role(e)}
     votes: dict[str, Counter] = {}
     for e in ents:
         if len(e) > 1 and e.label_ in PARTY_LABELS and e.text not in places:
@@ -155,8 +157,12 @@ def is_person(ent: Span, surnames: set[str]) -> bool:
     "Marcus Oyelaran" (tagged NORP) is "Oyelaran told supporters"; "Helena
     Marsh, the Pellrose chief executive" has a person's role beside her name.
     """
-    role = any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in ent.root.children)
-    return ent[-1].text in surnames or role
+    return ent[-1].text in surnames or has_role(ent)
+
+
+def has_role(ent: Span) -> bool:
+    """Tell whether a name has a person's role in apposition ("..., the chief executive")."""
+    return any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in ent.root.children)
 
 
 def towns(ents: list[Span]) -> set[str]:
