@@ -175,6 +175,14 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="the-speakers-description-and-a-paraphrase",
         ),
+        pytest.param(
+            "Without changes, the required annual payment would reach $52 million by 2030 [3].",
+            {
+                "3": "Absent changes to benefits, the required annual payment is projected to "
+                "reach 52 million dollars in 2030."
+            },
+            id="absent-for-without",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:

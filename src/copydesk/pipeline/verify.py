@@ -1026,7 +1026,7 @@ def negated(i: int, index: SourceIndex) -> bool:
     """Tell whether a source sentence has a negation ("never identified" ~ "unidentified")."""
     words = index.words[i]
     return (
-        bool(NEGATIONS & words)
+        bool((NEGATIONS | {"absent"}) & words)  # "Absent changes" for "Without changes"
         or bool(NEGATION.search(index.pool[i][1].text))
         or any(w.startswith("un") and len(w) > 6 and w[:5] not in NOT_UN for w in words)
     )
