@@ -257,3 +257,10 @@ def test_a_name_with_a_persons_role_beside_it_is_no_place(nlp) -> None:  # noqa:
     )
     assert "Karim Tazouti" in claims[0].facts.slots.parties
     assert claims[0].facts.slots.location != "Karim Tazouti"
+
+
+def test_a_title_before_a_name_is_no_party(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp, "Tribal Chairwoman Dora Kessling said the creek had fed the tribe for generations."
+    )
+    assert claims[0].facts.slots.parties == ("Dora Kessling",)

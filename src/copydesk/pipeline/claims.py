@@ -18,7 +18,7 @@ from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
-from copydesk.pipeline.names import ROLE_BODIES, NameBook
+from copydesk.pipeline.names import ROLE_BODIES, TITLES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
 
@@ -648,6 +648,9 @@ def is_name(ent: SpacySpan) -> bool:
         return False  # "Trains will run", "Library funding rises": common nouns
     if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower_ in lower_words(ent.doc):
         return False  # "Cod landings fell" where the text also says "the cod"
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent[-1].lower_ in TITLES and following is not None and following.ent_type_ == "PERSON":
+        return False  # "Tribal Chairwoman Dora Kessling": a title before a name
     # "born in Haarlem": a place the small model took for a person.
     return not (ent.root.head.lower_ in {"in", "near"} and ent.label_ == "PERSON")
 
