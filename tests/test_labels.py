@@ -264,3 +264,13 @@ def test_a_title_before_a_name_is_no_party(nlp) -> None:  # noqa: ANN001
         nlp, "Tribal Chairwoman Dora Kessling said the creek had fed the tribe for generations."
     )
     assert claims[0].facts.slots.parties == ("Dora Kessling",)
+
+
+def test_two_names_joined_by_a_preposition_are_two_names(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Regulators were likely to make the airlines hand some of their gates at Brayton "
+        "to Westline Airways, their main rival there.",
+    )
+    assert "Westline Airways" in claims[0].facts.slots.parties
+    assert "Brayton to Westline Airways" not in claims[0].facts.slots.parties

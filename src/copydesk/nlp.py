@@ -174,6 +174,8 @@ FACILITY_HEADS = {
     "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
+# Words no name holds in lower case: "Brayton to Westline Airways" is two names.
+SPAN_BREAKS = {"to", "from", "at", "into", "than"}
 # Labels the model gives a name that it should have called an organisation
 # ("The Great Plains Public Power District" as an EVENT).
 NOT_NAME_LABELS = {"EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "NORP", "PERSON"}
@@ -371,6 +373,10 @@ def relabel(ent: Any) -> Any:
         and all(t.is_lower for t in ent[1:])
     ):
         return None  # "The stadium", "The term sheet": no name at all
+    joint = [t for t in ent[1:-1] if t.is_lower and t.lower_ in SPAN_BREAKS]
+    if joint and ent.label_ in {"ORG", "PERSON"}:
+        # "gates at Brayton to Westline Airways" read as one name: the name after it
+        return type(ent)(ent.doc, joint[-1].i + 1, ent.end, label=ent.label_)
     if len(ent) > 1 and ent.label_ != "ORG" and ent[-1].lower_ in ORG_DESIGNATORS:
         # "Carrow Bay FC" as a place, "Brisden Terminals LLC" as a work of art
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
