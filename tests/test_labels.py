@@ -274,3 +274,10 @@ def test_two_names_joined_by_a_preposition_are_two_names(nlp) -> None:  # noqa: 
     )
     assert "Westline Airways" in claims[0].facts.slots.parties
     assert "Brayton to Westline Airways" not in claims[0].facts.slots.parties
+
+
+def test_a_hall_is_a_building_not_a_party(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp, "Screenings moved after the Riverside Cinema Hall failed a fire inspection in June."
+    )
+    assert claims[0].facts.slots.parties == ()
