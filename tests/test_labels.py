@@ -281,3 +281,13 @@ def test_a_hall_is_a_building_not_a_party(nlp) -> None:  # noqa: ANN001
         nlp, "Screenings moved after the Riverside Cinema Hall failed a fire inspection in June."
     )
     assert claims[0].facts.slots.parties == ()
+
+
+def test_the_company_a_speaker_works_for_is_the_company_they_speak_of(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Brackwater Ferries Ltd. won the contract on Monday.\n\n"
+        "Gideon Pelletier, a spokesman for Skelmarsh Shipping Co., said last week that the "
+        "company was considering a legal challenge.",
+    )
+    assert claims[1].facts.slots.parties == ("Gideon Pelletier", "Skelmarsh Shipping Co.")

@@ -18,7 +18,7 @@ from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
-from copydesk.pipeline.names import ROLE_BODIES, TITLES, NameBook
+from copydesk.pipeline.names import COMPANY_NOUNS, ROLE_BODIES, TITLES, NameBook
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
 
@@ -565,7 +565,11 @@ def find_parties(
                 c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
             )
             plural = token.tag_ == "NNS"
-            party = names.describe(token.lemma_, plural=plural, modifiers=modifiers)
+            party = (
+                token.lemma_ in COMPANY_NOUNS
+                and speakers_employer(sent, ents, names)
+                or names.describe(token.lemma_, plural=plural, modifiers=modifiers)
+            )
             level = [c.lower_ for c in token.children if c.lower_ in GOVERNMENTS]
             if party is None and token.lemma_ == "government" and level:
                 party = f"{level[-1]} government"  # named by its level, as written
@@ -595,6 +599,23 @@ def find_parties(
     if orgs:
         names.focus = min(orgs, key=lambda pair: pair[0])[1]  # subject first, else first named
     return tuple(dict.fromkeys(name for _, name in found))
+
+
+def speakers_employer(sent: SpacySpan, ents: list, names: NameBook) -> str | None:
+    """Return the organisation a speaker is described as working for, which is
+    "the company" of what they say: "Karim Tazouti, Qestra's purchasing
+    director, said the company had chosen ...", "a spokesman for Skelmarsh"."""
+    for verb in sent:
+        if verb.lemma_ not in REPORTING:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            roles = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+            for role in roles:
+                inside = {t.i for t in role.subtree}
+                for ent in ents:
+                    if ent.label_ == "ORG" and ent.root.i in inside:
+                        return names.canonical(re.sub(r"(?:'s|’s)$", "", ent.text), "ORG")
+    return None
 
 
 def owner_of(noun: Token, ents: list) -> SpacySpan | None:
