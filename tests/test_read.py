@@ -52,6 +52,17 @@ def test_read_text_dateline_gives_date_and_is_not_prose() -> None:
     assert prose(text, Format.TEXT) == ["SpaceX signed a lease.", "Second paragraph."]
 
 
+def test_read_html_dateline_inside_a_paragraph_gives_date() -> None:
+    text = (
+        '<html><body><h1>Nurses strike</h1><p class="lede">BRANSFORD, Ill., '
+        '<time datetime="2026-12-10">December 10, 2026</time> — Nurses walked out [1].</p>'
+        "</body></html>"
+    )
+    document = parse_document(text.encode(), "a.html", Format.HTML)
+    assert document.published == date(2026, 12, 10)
+    assert prose(text, Format.HTML) == ["Nurses walked out [1]."]
+
+
 def test_read_date_option_overrides_dateline() -> None:
     text = "HOUSTON, May 7, 2026 — A launch.\n"
     document = parse_document(text.encode(), "a.txt", Format.TEXT, published=date(2026, 1, 2))

@@ -34,7 +34,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # "HOUSTON, May 7, 2026 — " or "MEMPHIS, Tenn., May 7, 2026 -- "; the dateline is
 # metadata, not a claim, so it is blanked out of the view.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)?),\s+"
+    r"(?P<place>[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)?),\s+"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|"
     r"(?:\d{4}-\d{2}-\d{2}))\s*(?:—|–|--|-)\s*"
 )
