@@ -252,6 +252,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="inference-from-a-fact-just-told",
         ),
         pytest.param(
+            "The order signals that operators are once again willing to pay for their own rides.",
+            id="a-document-does-not-signal",
+        ),
+        pytest.param(
             "The board should release the model so voters can check the mayor's "
             "$210 million figure.",
             id="figure-in-what-a-prescription-is-for",

@@ -283,7 +283,8 @@ def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
         elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
             framing = lex.has("framing_verbs", lemma)
             speaks = any(
-                is_speaker(s, lex) and not (framing and points_back(s)) for s in subjects(token)
+                (frames_as_speaker(s, token, lex) if framing else is_speaker(s, lex))
+                for s in subjects(token)
             )
             # "The board should explain why ..." demands words; it reports none.
             demanded = any(is_prescription(c, lex) for c in token.children)
@@ -502,13 +503,22 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
     if any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return False  # "The price represents a premium of 38%" is a figure
     found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
-    return bool(found) and not any(is_speaker(s, lex) and not points_back(s) for s in found)
+    return bool(found) and not any(frames_as_speaker(s, token, lex) for s in found)
 
 
-def points_back(subject: Token) -> bool:
-    """Tell whether a subject is a thing the article has just told of: "That
-    record suggests ..." is the writer's inference, "The report suggests" is not."""
-    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
+def frames_as_speaker(subject: Token, verb: Token, lex: OpinionCues) -> bool:
+    """Tell whether the subject of a framing verb is someone it reports.
+
+    "Analysts suggest ..." and "The report suggests ..." report; "That record
+    suggests ..." (a thing the article has just told of) and "The order
+    signals that ..." (a document cannot signal) are the writer's inference.
+    """
+    if not is_speaker(subject, lex):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children):
+        return False
+    document = lex.has("documents", subject.lemma_.lower())
+    return not document or lex.has("document_verbs", verb.lemma_.lower())
 
 
 def is_intensifier(token: Token, lex: OpinionCues) -> bool:
