@@ -291,3 +291,16 @@ def test_the_company_a_speaker_works_for_is_the_company_they_speak_of(nlp) -> No
         "company was considering a legal challenge.",
     )
     assert claims[1].facts.slots.parties == ("Gideon Pelletier", "Skelmarsh Shipping Co.")
+
+
+def test_a_union_local_is_named_in_full(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "United Appliance Workers Local 412, which represents 480 hourly workers, "
+        "opposes the closure.\n\n"
+        "Local 412 will push for a year of severance pay.",
+    )
+    assert [c.facts.slots.parties for c in claims] == [
+        ("United Appliance Workers Local 412",),
+        ("United Appliance Workers Local 412",),
+    ]

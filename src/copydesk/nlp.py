@@ -124,6 +124,8 @@ ORG_PATTERNS = [
     [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
     # "Local 17" once the article has named the union in full.
     [{"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
+    # "United Appliance Workers Local 412": a union local, whatever its name ends with.
+    [{**PROPER_WORD, "OP": "+"}, {"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
 ]
 # Job titles before a name: "epidemiologist Amara Okafor" is a person, whatever
 # the model thought (titles that also begin names of bodies are left out).
