@@ -597,3 +597,14 @@ def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN
         "Cedar Gap, a former mill town of about 2,100 people, last faced a fire in 2002.",
     )
     assert parties[1] == ()
+
+
+def test_a_future_word_outside_the_dates_clause_does_not_move_it_ahead(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "The lawsuit, filed on April 30 in Harrow County Superior Court, says the contract "
+        "gave it first refusal on her next novel.\n\n"
+        "The next hearing is scheduled for June 2.",
+        published=date(2026, 5, 13),
+    )
+    assert [c.facts.slots.date for c in claims if c.part == "main"] == ["2026-04-30", "2026-06-02"]

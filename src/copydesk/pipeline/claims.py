@@ -466,7 +466,11 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         # "Varga told the radio on Tuesday that the recount would confirm her
         # win": the telling is past, whatever the clause it reports.
         return False
-    for token in sent:
+    # The date's own clause and the verbs above it: "is scheduled to begin in
+    # September", but not "filed on September 30 ... on her next novel".
+    above = list(verb.ancestors)
+    scope = [*verb.subtree, *above, *(c for a in above for c in a.children if c.dep_ == "aux")]
+    for token in scope:
         if token.lemma_.lower() in FUTURE_WORDS and token.pos_ in {"AUX", "VERB", "ADJ"}:
             return True
     # The present of a schedule, "Tickets go on sale in July", when the date is
