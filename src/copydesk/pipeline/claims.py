@@ -466,6 +466,8 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         # "Varga told the radio on Tuesday that the recount would confirm her
         # win": the telling is past, whatever the clause it reports.
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False  # "The mission had been set for July 30": a plan of the past
     # The date's own clause and the verbs above it: "is scheduled to begin in
     # September", but not "filed on September 30 ... on her next novel".
     above = list(verb.ancestors)
