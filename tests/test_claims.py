@@ -610,3 +610,11 @@ def test_a_future_word_outside_the_dates_clause_does_not_move_it_ahead(nlp) -> N
     )
     dates = [c.facts.slots.date for c in claims if c.part == "main"]
     assert dates == ["2026-04-30", "2026-06-02", "2026-04-28"]
+
+
+def test_a_party_in_a_town_leaves_the_town_as_the_place(nlp) -> None:  # noqa: ANN001
+    (claim,) = claims_of(
+        nlp, "About 1,400 nurses at Calderwood General Hospital in Bransford walked off the job."
+    )
+    assert claim.facts.slots.location == "Bransford"
+    assert claim.facts.slots.parties == ("Calderwood General Hospital",)

@@ -501,10 +501,13 @@ def find_parties(
         region = ent.root.dep_ == "appos" and ent.root.head.ent_type_ in {"GPE", "LOC"}
         if region and sent.doc[max(ent.root.left_edge.i - 1, 0)].text == ",":
             continue  # "Kourou, French Guiana": the region of a place
-        if is_place(ent, names.known_parties()):
+        # "nurses at Calderwood General Hospital in Bransford" work for a party
+        # in a town; "at Harlow Central High School", "live in Millbrook": where,
+        # not who.
+        if is_place(ent, names.known_parties()) and not (ent.label_ == "ORG" and town_of(ent)):
             names.note_place(bare)
             if ent.root.dep_ == "pobj":
-                continue  # "at Harlow Central High School", "live in Millbrook": where, not who
+                continue
         if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
             continue  # "towns like New Harrow": a place the article names elsewhere
         if ent.label_ in PARTY_LABELS and is_name(ent):
@@ -799,6 +802,18 @@ def with_region(ent: SpacySpan, end: int) -> int:
     return end
 
 
+def town_of(ent: SpacySpan) -> list[Token]:
+    """Return the place a name is said to be in: "Bransford" of "Calderwood
+    General Hospital in Bransford"."""
+    return [
+        c
+        for p in ent.root.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for c in p.children
+        if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
+    ]
+
+
 def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     """Widen a place to the phrase that says where: "the foothills of the Talbot
     Range", "the ridge north of Cedar Gap", "the Jessup County Fairgrounds in
@@ -809,17 +824,18 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     area = root.head
     if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS and area.dep_ == "pobj":
         return area.left_edge.i, area.i + 1  # "through the Eastgate district"
-    inner = [
-        c
-        for p in root.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for c in p.children
-        if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
-    ]
+    inner = town_of(ent)
     if inner and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         inner_end = inner[0].i + 1
         while inner_end < len(doc) and doc[inner_end].ent_iob_ == "I":
             inner_end += 1  # the name alone: not "Easton Vale, which enrolled ..."
+        if ent.label_ == "ORG":
+            # "nurses at Calderwood General Hospital in Bransford": the hospital
+            # is a party; the town is where.
+            inner_start = inner[0].i
+            while doc[inner_start].ent_iob_ == "I":
+                inner_start -= 1
+            return inner_start, inner_end
         return start, max(end, inner_end)
     head = root.head
     while (
