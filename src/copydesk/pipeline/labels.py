@@ -48,10 +48,12 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     A name tagged a place anywhere, written with its region, or known as a
     state or province, is a place everywhere, gaps the model left included; a
     name of several words tagged a party is that party wherever else it
-    stands, gaps included; a two-word name whose last word stands alone as a
-    person is a person; a name that is the make of a thing is a product, never
-    a party; a sentence's first word that the article also writes in lower
-    case as a noun is no name at all.
+    stands, gaps included; a name whose first word the article uses alone as
+    an organisation is that organisation; a two-word name whose last word
+    stands alone as a person, or with a person's role beside it, is a person;
+    a name that is the make of a thing is a product, never a party; a
+    sentence's first word that the article also writes in lower case as a noun
+    is no name at all.
     """
     from spacy.tokens import Span
 

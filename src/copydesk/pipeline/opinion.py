@@ -45,6 +45,7 @@ WORD_FAMILIES = "copydesk_word_families"  # doc.user_data key: token index -> cu
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "which"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
@@ -481,9 +482,6 @@ def is_predicate(token: Token) -> bool:
     if token.dep_ == "conj":
         return is_predicate(token.head)  # "The plan is cheap and sensible."
     return token.dep_ == "ROOT" and any(c.lemma_ == "be" for c in token.children)
-
-
-DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
 def is_framing(token: Token, lex: OpinionCues) -> bool:

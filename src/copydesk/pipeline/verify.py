@@ -144,6 +144,8 @@ ATTRIBUTION = re.compile(r"\baccording to [^,.;]*", re.I)
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Words that turn a statement round: a claim with one needs a source with one.
 NEGATIONS = {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
+# A source may state a negation as "Absent changes" for the claim's "Without changes".
+STATED_NEGATIONS = NEGATIONS | {"absent"}
 NEGATION = re.compile(r"n't\b|\bcannot\b", re.I)
 # Words that begin with "un" without negating anything ("under", "united", "unit").
 NOT_UN = {"under", "until", "unite", "unive", "union", "uniqu", "unifo", "unifi", "unles"}
@@ -1026,7 +1028,7 @@ def negated(i: int, index: SourceIndex) -> bool:
     """Tell whether a source sentence has a negation ("never identified" ~ "unidentified")."""
     words = index.words[i]
     return (
-        bool((NEGATIONS | {"absent"}) & words)  # "Absent changes" for "Without changes"
+        bool(STATED_NEGATIONS & words)
         or bool(NEGATION.search(index.pool[i][1].text))
         or any(w.startswith("un") and len(w) > 6 and w[:5] not in NOT_UN for w in words)
     )
