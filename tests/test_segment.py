@@ -63,6 +63,23 @@ def sentences(nlp, text: str, fmt: Format = Format.TEXT) -> list[tuple[str, list
             [("The city council voted on Tuesday to approve\nthe new budget for the year.", [])],
             id="hard-wrapped-line",
         ),
+        pytest.param(
+            "Join the fight.\n\nThe sediment will be trucked to a site in Harlowe, Ohio "
+            "[hadley2026]. Commission director Lionel Brathwaite said the work would end by "
+            "2030 [2].",
+            [
+                ("Join the fight.", []),
+                (
+                    "The sediment will be trucked to a site in Harlowe, Ohio [hadley2026].",
+                    ["hadley2026"],
+                ),
+                (
+                    "Commission director Lionel Brathwaite said the work would end by 2030 [2].",
+                    ["2"],
+                ),
+            ],
+            id="key-marker-before-full-stop",
+        ),
     ],
 )
 def test_segment_keeps_markers(nlp, text: str, expected: list) -> None:  # noqa: ANN001

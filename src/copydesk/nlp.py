@@ -278,6 +278,9 @@ def register_components() -> None:
             ):
                 # "...the deal.[3] SpaceX ..." starts a new sentence after the marker.
                 token.is_sent_start = True
+            elif i - 2 in markers and previous.text in ".!?" and token.is_title:
+                # "... in Harlowe, Ohio [hadley2026]. Commission director ..."
+                token.is_sent_start = True
             elif previous.is_space and "\n" in previous.text and not token.is_space:
                 # A line break after a full stop ends a sentence; in hard-wrapped
                 # text a line break elsewhere does not.
