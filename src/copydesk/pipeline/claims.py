@@ -8,7 +8,7 @@ sentences, so that the two are compared like with like.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -430,14 +430,13 @@ def read_facts(
 
 def find_speaker(sent: SpacySpan, parties: tuple[str, ...]) -> str | None:
     """Return the person named as saying what the sentence reports, as a party."""
-    for verb in sent:
-        if verb.lemma_ not in REPORTING or not any(c.dep_ == "ccomp" for c in verb.children):
+    for verb, subject in reporting_subjects(sent):
+        if not any(c.dep_ == "ccomp" for c in verb.children):
             continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            for ent in sent.ents:
-                inside = subject.left_edge.i <= ent.root.i <= subject.right_edge.i
-                if inside and ent.label_ == "PERSON":
-                    return next((p for p in parties if p.split()[-1] == ent[-1].text), None)
+        for ent in sent.ents:
+            inside = subject.left_edge.i <= ent.root.i <= subject.right_edge.i
+            if inside and ent.label_ == "PERSON":
+                return next((p for p in parties if p.split()[-1] == ent[-1].text), None)
     return None
 
 
@@ -614,16 +613,13 @@ def speakers_employer(sent: SpacySpan, ents: list, names: NameBook) -> str | Non
     """Return the organisation a speaker is described as working for, which is
     "the company" of what they say: "Karim Tazouti, Qestra's purchasing
     director, said the company had chosen ...", "a spokesman for Skelmarsh"."""
-    for verb in sent:
-        if verb.lemma_ not in REPORTING:
-            continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            roles = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN")
-            for role in roles:
-                inside = {t.i for t in role.subtree}
-                for ent in ents:
-                    if ent.label_ == "ORG" and ent.root.i in inside:
-                        return names.canonical(re.sub(r"(?:'s|’s)$", "", ent.text), "ORG")
+    for _, subject in reporting_subjects(sent):
+        roles = (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+        for role in roles:
+            inside = {t.i for t in role.subtree}
+            for ent in ents:
+                if ent.label_ == "ORG" and ent.root.i in inside:
+                    return names.canonical(re.sub(r"(?:'s|’s)$", "", ent.text), "ORG")
     return None
 
 
@@ -1144,13 +1140,18 @@ def attribution_speakers(sent: SpacySpan) -> set[int]:
     named speaker is checked as a party: the description is not the claim.
     """
     found: set[int] = set()
-    for verb in sent:
-        if verb.lemma_ not in REPORTING or not any(
-            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
-        ):
-            continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+    for verb, subject in reporting_subjects(sent):
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             words = list(subject.subtree)
             if not any(t.pos_ == "PROPN" for t in words):
                 found.update(t.i for t in words)
     return found
+
+
+def reporting_subjects(sent: SpacySpan) -> Iterator[tuple[Token, Token]]:
+    """Yield each reporting verb of a sentence with its subject ("Ngata said")."""
+    for verb in sent:
+        if verb.lemma_ in REPORTING:
+            for subject in verb.children:
+                if subject.dep_ == "nsubj":
+                    yield verb, subject
