@@ -260,6 +260,18 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "$210 million figure.",
             id="figure-in-what-a-prescription-is-for",
         ),
+        pytest.param(
+            "The council should publish the routes before families are asked to enrol in August.",
+            id="date-in-a-prescription-deadline",
+        ),
+        pytest.param(
+            "The size of the grant signals that donors are warming to rural clinics.",
+            id="framing-verb-parsed-as-a-noun",
+        ),
+        pytest.param(
+            "The vote signals that Halden is no longer willing to wait for cheaper trams.",
+            id="framing-verb-with-no-parsed-subject",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -385,6 +397,13 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The report suggests the fire started in a storage shed.", id="a-report-suggests"
         ),
         pytest.param("The city paid $5 million so residents can swim.", id="purpose-of-a-fact"),
+        pytest.param(
+            "The council published the routes before families were asked to enrol for August.",
+            id="date-before-a-past-act",
+        ),
+        pytest.param(
+            "The union signals that it will strike in March.", id="a-speaker-signals-that"
+        ),
         pytest.param("The company looks to expand into Asia.", id="looks-to"),
     ],
 )

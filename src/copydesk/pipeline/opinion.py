@@ -42,6 +42,8 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # think of it: they do not count inside an indirect question.
 ASSERTION_FAMILIES = frozenset({"speculation", "figure", "date", "past_narrative"})
 WORD_FAMILIES = "copydesk_word_families"  # doc.user_data key: token index -> cue families
+# What a prescription is for ("so that ..."), or is due by ("before ...").
+WISHED_MARKS = frozenset({"so", "that", "before", "until", "till", "once"})
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "which"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
@@ -173,15 +175,16 @@ def asked_tokens(sent: SpacySpan) -> set[int]:
 
 
 def wished_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
-    """Return the indices of tokens in what a prescription is for.
+    """Return the indices of tokens in what a prescription is for, or is due by.
 
     "The council should publish the model so residents can test the mayor's
-    $210 million figure": the writer's aim, not a report of the figure.
+    $210 million figure": the writer's aim, not a report of the figure. "The
+    board should publish routes before families enroll for August": a deadline.
     """
     inside: set[int] = set()
     for clause in sent:
         if clause.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in {"so", "that"} for c in clause.children
+            c.dep_ == "mark" and c.lower_ in WISHED_MARKS for c in clause.children
         ):
             continue
         if any(is_prescription(c, lex) for c in clause.head.children):
@@ -491,17 +494,33 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
     if token.pos_ == "NOUN":
         # The tagger reads "The signing signals that ..." as a noun phrase; a
         # plural noun at the root with a "that" clause is the verb.
-        return (
+        if (
             token.dep_ == "ROOT"
             and token.tag_ == "NNS"
             and any(g.lower_ == "that" for c in token.children for g in c.children)
-        )
-    if token.pos_ != "VERB" or token.dep_ == "relcl":
+        ):
+            return True
+    elif token.pos_ != "VERB" or token.dep_ == "relcl":
         return False  # "the guild, which represents 2,000 workers" describes
-    if any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
+    elif any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return False  # "The price represents a premium of 38%" is a figure
     found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
+    if not found and introduces_clause(token):
+        # "The size of the round signals that ..." and "The vote signals that
+        # ...", parsed without a subject: the noun just before it is one.
+        found = [token.nbor(-1)]
     return bool(found) and not any(frames_as_speaker(s, token, lex) for s in found)
+
+
+def introduces_clause(token: Token) -> bool:
+    """Tell whether a third-person verb form directly opens a "that" clause."""
+    return (
+        token.tag_ in {"VBZ", "NNS"}
+        and 0 < token.i < len(token.doc) - 1
+        and token.nbor(-1).pos_ in {"NOUN", "PROPN", "ADJ"}
+        and token.nbor().lower_ == "that"
+        and token.nbor().tag_ == "IN"
+    )
 
 
 def frames_as_speaker(subject: Token, verb: Token, lex: OpinionCues) -> bool:
