@@ -537,6 +537,30 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-named-neighborhood",
         ),
+        pytest.param(
+            "The levee will run 3 miles along the west bank of the Orrin River [1].",
+            "the west bank of the Orrin River",
+            (),
+            id="part-of-a-named-place",
+        ),
+        pytest.param(
+            "Halvard Mining Inc. was fined over a spill at the Redcliff zinc mine near Tolland.",
+            "the Redcliff zinc mine near Tolland",
+            ("Halvard Mining Inc.",),
+            id="a-site-near-a-town",
+        ),
+        pytest.param(
+            "Brook Street School, on Quarry Road in Ashby Flats, needs a new roof.",
+            "Quarry Road in Ashby Flats",
+            ("Brook Street School",),
+            id="a-street-in-a-town",
+        ),
+        pytest.param(
+            "The museum will borrow six paintings from a gallery in Leiden.",
+            "Leiden",
+            (),
+            id="a-building-in-a-town-is-in-the-town",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

@@ -304,3 +304,10 @@ def test_a_union_local_is_named_in_full(nlp) -> None:  # noqa: ANN001
         ("United Appliance Workers Local 412",),
         ("United Appliance Workers Local 412",),
     ]
+
+
+def test_an_investment_firm_is_named_in_full(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp, "Sable Point Capital and the Norcastle Bio Fund also took part in the round."
+    )
+    assert claims[0].facts.slots.parties[:2] == ("Sable Point Capital", "Norcastle Bio Fund")

@@ -183,6 +183,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="absent-for-without",
         ),
+        pytest.param(
+            "The levee will run 3 miles along the west bank of the Orrin River [1].",
+            {"1": "The levee will run for 3 miles on the western bank of the Orrin River."},
+            id="a-place-phrase-in-other-common-words",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:

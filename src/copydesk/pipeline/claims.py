@@ -821,7 +821,7 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS and area.dep_ == "pobj":
         return area.left_edge.i, area.i + 1  # "through the Eastgate district"
     inner = town_of(ent)
-    if inner and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+    if inner and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPOSITIONS:
         inner_end = inner[0].i + 1
         while inner_end < len(doc) and doc[inner_end].ent_iob_ == "I":
             inner_end += 1  # the name alone: not "Easton Vale, which enrolled ..."
@@ -833,21 +833,30 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
                 inner_start -= 1
             return inner_start, inner_end
         return start, max(end, inner_end)
-    head = root.head
-    while (
-        head.dep_ == "prep" and head.lower_ == "of" or head.pos_ == "ADV" and head.dep_ == "advmod"
-    ):
-        head = head.head  # "of", "north of"
-    named_town = head.lemma_ in PLACE_NOUNS and root.head.lower_ == "of"  # "The town of Dunlevy"
-    if (
-        head.pos_ != "NOUN"
-        or head.i == root.i
-        or not (named_town or head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
-        or head.i > root.i
-    ):
+    outer = None
+    token = root
+    while token.dep_ == "pobj" and token.head.lower_ in CHAIN_PREPOSITIONS:
+        head = token.head.head
+        while head.pos_ == "ADV" and head.dep_ == "advmod":
+            head = head.head  # "north of"
+        if head.pos_ not in {"NOUN", "PROPN"} or head.i > root.i:
+            break
+        token = head
+        # "The town of Dunlevy"; "the Greyhollow copper mine near Dunlevy"
+        named_town = head.lemma_ in PLACE_NOUNS and root.head.lower_ == "of"
+        if named_town or head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPOSITIONS:
+            outer = head
+    if outer is None:
         return start, end
-    first = head.left_edge.i
-    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} and first != head.i:
+    nearer = [
+        t
+        for t in doc[outer.i + 1 : root.i]
+        if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ in WHERE_PREPOSITIONS
+    ]
+    if nearer:
+        outer = nearer[0]  # "a spill at the copper mine near Dunlevy": the mine is where
+    first = outer.left_edge.i
+    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} and first != outer.i:
         return start, end
     return first, max(end, root.i + 1)
 
@@ -895,6 +904,10 @@ PLACE_PREPOSITIONS = {
 }
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
+WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
+# What links a place to the larger place phrase it is in: "the ridge north of
+# Cedar Gap", "the Greyhollow copper mine near Dunlevy", "Mill Road in Dunmore Flats".
+CHAIN_PREPOSITIONS = {"of", "near", "around", "off", "outside", "along"}
 # Parts of a site: "shown in the museum's newly restored east wing".
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
 # "born in Haarlem", "based in Leeds": after these the name is a place.

@@ -863,8 +863,11 @@ def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match
     capitals = {
         w.lower() for i, w in enumerate(WORD.findall(claim.text)) if i > 0 and w[:1].isupper()
     }
-    for name in claim.facts.slots.parties + claim.facts.places:
+    for name in claim.facts.slots.parties:
         capitals.update(w.lower() for w in WORD.findall(name))
+    for place in claim.facts.places:
+        # "the east bank of the Sallow River": its names, not its common words.
+        capitals.update(w.lower() for w in WORD.findall(place) if w[:1].isupper())
     # "American DJ" against a page that only says "America" elsewhere: names are matched
     # as written (or by their country), not by stem.
     missing = [
