@@ -231,6 +231,16 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
         pytest.param(
             "QuickRide has 60 days to comply [1].", None, id="time-to-do-it-is-not-a-motive"
         ),
+        pytest.param(
+            "The spilled fuel could take weeks to clear from the marsh.",
+            None,
+            id="how-long-it-takes-is-not-a-motive",
+        ),
+        pytest.param(
+            "The captain turned the ferry hard to port to avoid a sailing dinghy.",
+            "to avoid a sailing dinghy",
+            id="a-direction-before-the-purpose",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

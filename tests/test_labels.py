@@ -311,3 +311,17 @@ def test_an_investment_firm_is_named_in_full(nlp) -> None:  # noqa: ANN001
         nlp, "Sable Point Capital and the Norcastle Bio Fund also took part in the round."
     )
     assert claims[0].facts.slots.parties[:2] == ("Sable Point Capital", "Norcastle Bio Fund")
+
+
+def test_a_named_ship_is_a_party_not_a_place(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The container ship Alder Crest collided with the bulk carrier Blue Heron in the "
+        "harbour on Sunday.\n\n"
+        "The Blue Heron, which is registered in Liberia, was carrying 30,000 tonnes of grain.\n\n"
+        "The tug Marten was escorting the Blue Heron at the time.",
+    )
+    assert claims[0].facts.slots.parties == ("Alder Crest", "Blue Heron")
+    assert claims[1].facts.slots.parties == ("Blue Heron",)
+    assert claims[1].facts.slots.location is None  # the ship is no place
+    assert claims[2].facts.slots.parties == ("Marten", "Blue Heron")

@@ -1086,6 +1086,17 @@ def is_purpose(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and head.lemma_.lower() in CONTROL_VERBS:
         return False  # "struggled to fill their planes": what is done, not why
+    if head.lemma_ == "take" and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in TIME_NOUNS)
+        for c in head.children
+    ):
+        return False  # "may take months to clear": how long, not why
+    if (
+        verb.n_lefts + verb.n_rights == 1
+        and verb.i + 1 < len(verb.doc)
+        and verb.nbor().lower_ == "to"
+    ):
+        return False  # "swung the ship hard to starboard to avoid ...": a direction
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in ORDER_VERBS

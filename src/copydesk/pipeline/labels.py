@@ -17,11 +17,19 @@ from copydesk.lexicon import lexicon
 from copydesk.pipeline.names import TITLES, is_public_body
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
-PARTY_LABELS = {"ORG", "PERSON"}
+# A named ship acts in the story as a party does ("The Teal Horizon collided
+# with ..."); spaCy has no label for it.
+PARTY_LABELS = {"ORG", "PERSON", "VESSEL"}
+VESSEL_NOUNS = {
+    "ship", "vessel", "tanker", "freighter", "trawler", "tug", "tugboat",
+    "barge", "containership", "yacht", "dredger", "icebreaker", "ferry",
+}  # fmt: skip
 # Labels of names, which the article may correct; a date or an amount keeps its label.
-NAME_LABELS = {"ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC"}
+NAME_LABELS = {
+    "ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC", "VESSEL",
+}  # fmt: skip
 # Things a name may be the make of: "the Ariadne probe", "Tern pickups", "the
 # MMR vaccine", "Renquora, a drug made by ...", "the trial, known as VESTA",
 # "its streaming service, Talonstream".
@@ -33,6 +41,8 @@ PRODUCT_NOUNS = {
     "aircraft", "jet", "plane", "airliner", "drone", "ship", "vessel", "ferry",
     "engine", "reactor", "chip", "processor", "model", "service", "platform",
 }  # fmt: skip
+# "the bulk carrier Sea Marigold" (but "the carrier" of an airline story is the airline)
+CARGOES = {"bulk", "lng", "ore", "oil", "gas", "car", "container", "aircraft", "grain"}
 # A person's role in apposition: "Helena Marsh, the Pellrose chief executive".
 ROLE_WORDS = TITLES | {"lawyer", "official", "resident", "spokesperson", "scientist", "owner"}
 # "a stake in Anthropic", "invested in Halvorsen": in a party, not in a place.
@@ -51,7 +61,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     stands, gaps included; a name whose first word the article uses alone as
     an organisation is that organisation; a two-word name whose last word
     stands alone as a person, or with a person's role beside it, is a person;
-    a name that is the make of a thing is a product, never a party; a
+    a name that is the make of a thing is a product, never a party, but a
+    named ship is a party (label ``VESSEL``); a
     sentence's first word that the article also writes in lower case as a noun
     is no name at all.
     """
@@ -71,7 +82,9 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     }
     # "Ardent" of "Ardent Motor Company", "Pfizer said": parties, whatever else they seem.
     acting = short_forms(orgs) | speakers(ents)
-    products = product_names(ents) - acting
+    vessels = vessel_names(docs, ents)
+    products = product_names(ents) - acting - vessels
+    places -= vessels
     places |= (towns(ents) | grounds(ents)) - acting
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
     known = lexicon().places
@@ -102,6 +115,11 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         for e in doc.ents:
             label = e.label_
             if label in NAME_LABELS:
+                if bare_name(e.text) in vessels:
+                    # "the Sea Marigold": the name without its article
+                    start = e.start + (e[0].lower_ == "the")
+                    fixed.append(Span(doc, start, e.end, label="VESSEL"))
+                    continue
                 if e.text in products or e.text.endswith("s") and e.text[:-1] in products:
                     label = "PRODUCT"  # "unrepaired Sorrels and Terns"
                 elif e.text in places:
@@ -109,12 +127,15 @@ def agree_labels(docs: Iterable[Doc]) -> None:
                 elif e.text in parties:
                     label = parties[e.text]
             fixed.append(e if label == e.label_ else Span(doc, e.start, e.end, label=label))
-        if any(a.label_ != b.label_ for a, b in zip(fixed, doc.ents, strict=True)):
+        if any(
+            (a.start, a.label_) != (b.start, b.label_) for a, b in zip(fixed, doc.ents, strict=True)
+        ):
             doc.ents = fixed
         # "Sporting Almera will also receive 15%", "the Ashgrove office": a name
         # the model missed here.
         missed = [(label, text) for text, label in parties.items()]
         missed += [("GPE", place) for place in places]
+        missed += [("VESSEL", vessel) for vessel in vessels]
         mark_names(doc, tuple(missed), overwrite=False)
 
 
@@ -242,6 +263,47 @@ def speakers(ents: list[Span]) -> set[str]:
         for e in ents
         if e.root.dep_ == "nsubj" and e.root.head.lemma_ in SPEAKING_VERBS or e[-1].tag_ == "POS"
     }
+
+
+def vessel_names(docs: list[Doc], ents: list[Span]) -> set[str]:
+    """Return the names of ships: "the container ship Teal Horizon", "the Corella, a tug"."""
+    found = set()
+    for doc in docs:
+        for token in doc:
+            # "The tug Marten": a name the model did not tag.
+            if (
+                token.pos_ == "PROPN"
+                and not token.ent_type_
+                and token.i > 0
+                and is_vessel(token.nbor(-1))
+            ):
+                end = token.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                    end += 1
+                found.add(doc[token.i : end].text)
+    for e in ents:
+        root = e.root
+        if e.label_ in NAME_LABELS and (
+            root.dep_ in {"appos", "compound"}
+            and is_vessel(root.head)
+            and root.head.i < e.start
+            or any(c.dep_ in {"appos", "compound"} and is_vessel(c) for c in root.children)
+        ):
+            found.add(bare_name(e.text))
+    return found
+
+
+def is_vessel(noun: Token) -> bool:
+    """Tell whether a noun names a kind of ship ("tug", "bulk carrier")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "carrier":
+        return any(c.lower_ in CARGOES for c in noun.children)
+    return lemma in VESSEL_NOUNS
+
+
+def bare_name(text: str) -> str:
+    """Return a name without the article before it ("Sea Marigold" of "The Sea Marigold")."""
+    return re.sub(r"^(?:the|The) ", "", text)
 
 
 def product_names(ents: list[Span]) -> set[str]:
