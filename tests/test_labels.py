@@ -325,3 +325,12 @@ def test_a_named_ship_is_a_party_not_a_place(nlp) -> None:  # noqa: ANN001
     assert claims[1].facts.slots.parties == ("Blue Heron",)
     assert claims[1].facts.slots.location is None  # the ship is no place
     assert claims[2].facts.slots.parties == ("Marten", "Blue Heron")
+
+
+def test_the_board_of_an_authority_is_the_authority(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Harbin Valley Water Authority will raise rates by 9% in July.\n\n"
+        "The board approved the plan by a 6-3 vote after a long hearing.",
+    )
+    assert claims[1].facts.slots.parties == ("Harbin Valley Water Authority",)

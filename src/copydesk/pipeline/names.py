@@ -157,6 +157,8 @@ INSTITUTIONS = {
 BODY_HEADS = {
     "agency": {"administration", "agency", "commission", "authority", "bureau", "service"},
     "club": {"fc", "united", "athletic", "rovers", "club"},
+    # "the board" of a transit or water authority is the authority
+    "board": {"board", "authority", "commission", "district"},
     "party": {"party", "democrats", "republicans", "conservatives", "liberals", "greens"},
 }
 # Words in the names of companies of a kind: "the utility" is the "Tressel
