@@ -334,3 +334,23 @@ def test_the_board_of_an_authority_is_the_authority(nlp) -> None:  # noqa: ANN00
         "The board approved the plan by a 6-3 vote after a long hearing.",
     )
     assert claims[1].facts.slots.parties == ("Harbin Valley Water Authority",)
+
+
+def test_the_company_is_no_investor_that_took_part(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Quellmoor Therapeutics Inc. raised $72 million on Tuesday.\n\n"
+        "Sable Point Capital and the Norcastle Bio Fund also took part in the round.\n\n"
+        "The money will pay for a trial of the company's lead drug.",
+    )
+    assert claims[2].facts.slots.parties == ("Quellmoor Therapeutics Inc.",)
+
+
+def test_the_group_is_the_campaign_group(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Orrin River Alliance, an environmental group, asked for a new review.\n\n"
+        "Velmora Power Systems Inc. said the plant would use recycled water.\n\n"
+        "The group said the plant could use 2 million litres a day.",
+    )
+    assert claims[2].facts.slots.parties == ("Orrin River Alliance",)

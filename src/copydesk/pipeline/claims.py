@@ -18,7 +18,7 @@ from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
-from copydesk.pipeline.names import COMPANY_NOUNS, ROLE_BODIES, TITLES, NameBook
+from copydesk.pipeline.names import COMPANY_NOUNS, ROLE_BODIES, TITLES, NameBook, is_business
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
 
@@ -606,6 +606,9 @@ def find_parties(
             orgs.append((0 if is_subject(sent.doc[i]) else 1, name))
     if orgs:
         names.focus = min(orgs, key=lambda pair: pair[0])[1]  # subject first, else first named
+    businesses = [pair for pair in orgs if is_business(pair[1])]
+    if businesses:
+        names.business = min(businesses, key=lambda pair: pair[0])[1]
     return tuple(dict.fromkeys(name for _, name in found))
 
 

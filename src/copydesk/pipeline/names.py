@@ -122,6 +122,14 @@ COMPANY_NOUNS = {
     "broadcaster",
     "studio",
 }
+# Last words of names that are no company: investors, public bodies, unions.
+NOT_BUSINESSES = {
+    "fund", "capital", "ventures", "investments", "union", "council", "department",
+    "commission", "agency", "authority", "association", "coalition", "alliance",
+    "court", "ministry", "government", "party", "board", "district", "university",
+    "college", "school", "foundation", "institute", "society", "league", "federation",
+    "guild", "police", "bureau", "office", "committee", "administration",
+}  # fmt: skip
 # Institutions named by a word inside their name: "the union", "the museum".
 INSTITUTIONS = {
     "union",
@@ -157,6 +165,8 @@ INSTITUTIONS = {
 BODY_HEADS = {
     "agency": {"administration", "agency", "commission", "authority", "bureau", "service"},
     "club": {"fc", "united", "athletic", "rovers", "club"},
+    # "the group" that campaigns: "Teslin River Alliance", "Save Wrenfield Coalition"
+    "group": {"group", "association", "alliance", "coalition", "society", "federation", "watch"},
     # "the board" of a transit or water authority is the authority
     "board": {"board", "authority", "commission", "district"},
     "party": {"party", "democrats", "republicans", "conservatives", "liberals", "greens"},
@@ -201,6 +211,9 @@ class NameBook:
     # The organisation the last sentence that named one was about, its subject
     # first: "Pemberton & Vale has notified the FBI. The company ..." is the retailer.
     focus: str | None = None
+    # The same, among businesses: "Sable Point Capital and the Norcastle Bio Fund
+    # also took part. The money will pay for a trial of the company's drug."
+    business: str | None = None
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
     mentions: Counter = field(default_factory=Counter)  # canonical name -> times named
 
@@ -363,10 +376,16 @@ class NameBook:
         if len(kind) == 1:
             return kind.pop()  # one utility named: "the utility" (of two airlines, neither)
         if noun in COMPANY_NOUNS and not modifiers:
-            return self.focus
+            return self.business or self.focus
         if noun in PERSON_NOUNS and not plural:
             return self.last_person  # "the artist" (but "the players" are not one person)
         return None
+
+
+def is_business(name: str) -> bool:
+    """Tell whether a name may be "the company": not an investor's fund, a
+    public body, a union or a club."""
+    return head_word(name) not in NOT_BUSINESSES
 
 
 def is_public_body(name: str) -> bool:
