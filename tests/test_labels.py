@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from copydesk.models import Format
 from copydesk.pipeline.claims import extract_claims
 from copydesk.pipeline.labels import agree_labels
@@ -354,3 +356,19 @@ def test_the_group_is_the_campaign_group(nlp) -> None:  # noqa: ANN001
         "The group said the plant could use 2 million litres a day.",
     )
     assert claims[2].facts.slots.parties == ("Orrin River Alliance",)
+
+
+@pytest.mark.parametrize(
+    ("title", "parties"),
+    [
+        pytest.param("Council chair", ("Penwick Regional Council", "Tessa Morland"), id="chair"),
+        pytest.param("Council member", ("Tessa Morland",), id="a-member-speaks-for-herself"),
+    ],
+)
+def test_a_title_names_the_body_a_person_speaks_for(nlp, title: str, parties: tuple) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Penwick Regional Council voted 9-4 on Tuesday to sell the ferry.\n\n"
+        f"{title} Tessa Morland said the bid came in lower than expected.",
+    )
+    assert claims[1].facts.slots.parties == parties

@@ -533,9 +533,16 @@ def find_parties(
         if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
             continue
         if token.dep_ == "compound" and token.head.ent_type_ == "PERSON":
-            title = " ".join(t.lower_ for t in token.subtree if t.i <= token.i)
+            words = [t for t in token.subtree if t.i <= token.i]
+            title = " ".join(t.lower_ for t in words)
             if title in EXECUTIVE_TITLES:
                 executive = token.head.i  # "Chief executive Camille Ostrander"
+            elif len(words) == 2 and words[0].lower_ in TITLE_BODIES and token.lemma_ != "member":
+                # "Council chair Fiona Teague", "Union president Gloria Szabo" speak
+                # for their body ("Board member Yusuf Adeyemi" for himself)
+                body = names.describe(words[0].lower_)
+                if body:
+                    found.append((words[0].i, body))
             continue
         determiners = [
             c
@@ -644,6 +651,8 @@ PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
 GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
+# Bodies a title may name before a person: "Council chair Fiona Teague".
+TITLE_BODIES = {"council", "club", "board", "union", "party", "committee", "commission"}
 # Titles of the one who runs an organisation: which one goes without saying.
 EXECUTIVE_TITLES = {
     "chief executive",
