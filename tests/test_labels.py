@@ -372,3 +372,12 @@ def test_a_title_names_the_body_a_person_speaks_for(nlp, title: str, parties: tu
         f"{title} Tessa Morland said the bid came in lower than expected.",
     )
     assert claims[1].facts.slots.parties == parties
+
+
+def test_the_agency_may_be_a_department(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Harlan Department of Environmental Protection fined Dorvane Mining Ltd. on Monday.\n\n"
+        "Tests found copper in the creek at 40 times the limit, the agency said.",
+    )
+    assert claims[1].facts.slots.parties == ("Harlan Department of Environmental Protection",)

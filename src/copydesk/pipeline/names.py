@@ -163,7 +163,15 @@ INSTITUTIONS = {
 # Bodies named by their kind, when their names end otherwise: "the agency" is
 # the "National Highway Traffic Safety Administration", "the club" "Carrow Bay FC".
 BODY_HEADS = {
-    "agency": {"administration", "agency", "commission", "authority", "bureau", "service"},
+    "agency": {
+        "administration",
+        "agency",
+        "commission",
+        "authority",
+        "bureau",
+        "service",
+        "department",
+    },
     "club": {"fc", "united", "athletic", "rovers", "club"},
     # "the group" that campaigns: "Teslin River Alliance", "Save Wrenfield Coalition"
     "group": {"group", "association", "alliance", "coalition", "society", "federation", "watch"},
