@@ -381,3 +381,21 @@ def test_the_agency_may_be_a_department(nlp) -> None:  # noqa: ANN001
         "Tests found copper in the creek at 40 times the limit, the agency said.",
     )
     assert claims[1].facts.slots.parties == ("Harlan Department of Environmental Protection",)
+
+
+def test_it_is_what_the_last_sentence_was_about(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Cotterell House Publishing filed the suit on September 30 in Harrow County "
+        "Superior Court.\n\n"
+        "It argues that the 2016 contract gave it first refusal on the novel.",
+    )
+    assert claims[1].facts.slots.parties == ("Cotterell House Publishing",)
+
+
+def test_a_spaceport_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp, "Corvane Launch Systems Inc. launched its rocket from Saltmarsh Point Spaceport."
+    )
+    assert claims[0].facts.slots.parties == ("Corvane Launch Systems Inc.",)
+    assert claims[0].facts.slots.location == "Saltmarsh Point Spaceport"

@@ -174,7 +174,7 @@ DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s|ern)$")
 FACILITY_HEADS = {
     "bridge", "fairgrounds", "fairground", "highway", "road", "street", "avenue",
     "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
-    "hall", "arena", "stadium",
+    "hall", "arena", "stadium", "spaceport", "airport",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
 # Words no name holds in lower case: "Brayton to Westline Airways" is two names.

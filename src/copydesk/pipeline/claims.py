@@ -525,10 +525,12 @@ def find_parties(
             and token.i == sent.start
             and token.dep_ == "nsubj"
             and token.head.lemma_ not in EXPLETIVE_HEADS
-            and names.last_org
+            and (names.focus or names.last_org)
         ):
-            # "It lists clinic hours on its page." – the organisation last named.
-            found.append((token.i, names.last_org))
+            # "It lists clinic hours on its page." – the organisation the last
+            # sentence was about ("Cotterell filed the suit in Harrow County
+            # Superior Court. It argues ..." is Cotterell, not the court).
+            found.append((token.i, names.focus or names.last_org))
     for token in sent:
         if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
             continue
@@ -601,8 +603,8 @@ def find_parties(
         for token in sent:
             if keep is not None and token.i not in keep:
                 continue
-            if token.lower_ == "its" and names.last_org:
-                found.append((token.i, names.last_org))
+            if token.lower_ == "its" and (names.focus or names.last_org):
+                found.append((token.i, names.focus or names.last_org))
             elif token.lower_ in PERSON_PRONOUNS and names.last_person:
                 found.append((token.i, names.last_person))
     found.sort()
