@@ -399,3 +399,12 @@ def test_a_spaceport_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN001
     )
     assert claims[0].facts.slots.parties == ("Corvane Launch Systems Inc.",)
     assert claims[0].facts.slots.location == "Saltmarsh Point Spaceport"
+
+
+def test_the_union_may_be_an_association(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "About 900 nurses in the Lakeside State Nurses Association walked out on Monday.\n\n"
+        "The union is seeking raises of 18% over three years.",
+    )
+    assert claims[1].facts.slots.parties == ("Lakeside State Nurses Association",)

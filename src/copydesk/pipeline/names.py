@@ -175,6 +175,8 @@ BODY_HEADS = {
     "club": {"fc", "united", "athletic", "rovers", "club"},
     # "the group" that campaigns: "Teslin River Alliance", "Save Wrenfield Coalition"
     "group": {"group", "association", "alliance", "coalition", "society", "federation", "watch"},
+    # "the union" of nurses may be the "Prairie State Nurses Association"
+    "union": {"association", "federation", "guild", "brotherhood"},
     # "the board" of a transit or water authority is the authority
     "board": {"board", "authority", "commission", "district"},
     "party": {"party", "democrats", "republicans", "conservatives", "liberals", "greens"},
