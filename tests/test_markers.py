@@ -29,3 +29,8 @@ from copydesk.pipeline.markers import find_markers
 def test_find_markers_forms(text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     found = [(text[m.span[0] : m.span[1]], m.labels) for m in find_markers(text)]
     assert found == expected
+
+
+def test_a_marker_on_the_line_after_a_url_is_a_citation() -> None:
+    text = "Read it at https://example.org/report\n[1] The port reopened."
+    assert [m.labels for m in find_markers(text)] == [("1",)]

@@ -15,7 +15,7 @@ RANGE = re.compile(r"^(\d{1,6})\s*[-–]\s*(\d{1,6})$")
 MAX_RANGE = 50
 # "He [Musk] said" and "[sic]" are editorial insertions, not citations.
 INSERTION = re.compile(r"^(?:[A-Z][a-z]+(?:'s)?|sic|sic\.|emphasis added|ed\.?)$")
-URLISH = re.compile(r"(?:^|\s)\S*(?:://|www\.)\S*$")
+URLISH = re.compile(r"(?:^|\s)\S*(?:://|www\.)\S*\Z")  # \Z: a line break ends the URL
 
 
 @dataclass(frozen=True, slots=True)
