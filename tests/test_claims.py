@@ -571,6 +571,12 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-building-in-a-town-is-in-the-town",
         ),
+        pytest.param(
+            "Two tankers collided in Port Ellery harbour late on Sunday.",
+            "Port Ellery harbour",
+            (),
+            id="a-named-harbour",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

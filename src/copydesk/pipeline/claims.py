@@ -832,8 +832,9 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     doc = ent.doc
     root = ent.root
     area = root.head
-    if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS and area.dep_ == "pobj":
-        return area.left_edge.i, area.i + 1  # "through the Eastgate district"
+    if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS | SITE_NOUNS and area.dep_ == "pobj":
+        # "through the Eastgate district", "into the Tolley Point terminal"
+        return area.left_edge.i, area.i + 1
     inner = town_of(ent)
     if inner and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPOSITIONS:
         inner_end = inner[0].i + 1
@@ -962,7 +963,10 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
 
 
 # Parts of a town named by a name before them: "the Eastgate district".
-AREA_NOUNS = {"district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward"}
+AREA_NOUNS = {
+    "district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward",
+    "harbour", "harbor",
+}  # fmt: skip
 # Sites a place name before them locates: "the Ashgrove office", "the Orvale plant".
 SITE_NOUNS = {
     "office",
