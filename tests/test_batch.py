@@ -113,3 +113,23 @@ def test_cli_folder_jobs_cache_and_exclude(desk: Path) -> None:
     assert [Path(f["path"]).name for f in json.loads(bare.stdout)["files"]] == ["a.txt", "b.md"]
     # No progress bar when the output is not a terminal.
     assert cold.stderr == ""
+
+
+def test_a_source_one_worker_read_is_not_parsed_again(desk: Path, tmp_path: Path) -> None:
+    """Workers of one run share the sources they read through the shelf."""
+    from copydesk.nlp import load_nlp
+    from copydesk.pipeline import Checker
+    from copydesk.sources import load_registry
+
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    registry = load_registry(desk / "sources.yaml")
+    keys = tuple(source.label for source in registry.sources)
+    first = Checker(Options(shelf=shelf), load_nlp).analyse(registry, keys)
+    assert list(shelf.glob("*.json"))
+
+    def no_model(_model: str | None) -> None:
+        raise AssertionError("the shelf should have answered")
+
+    second = Checker(Options(shelf=shelf), no_model).analyse(registry, keys)
+    assert second == first

@@ -7,19 +7,23 @@ entry is ignored and rebuilt, never fatal.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
 from copydesk.atomic import write_atomically
 from copydesk.codec import from_data, to_data
-from copydesk.models import Claim, Document, Finding, Registry
+from copydesk.models import Claim, Document, Finding, Registry, SourceSentence
 
 CACHE_DIR = ".copydesk_cache"
 FORMAT = 1
+# A source's sentences with what each states, and the names it holds (label, name).
+SourceReading = tuple[tuple[SourceSentence, ...], tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
@@ -88,3 +92,37 @@ class ResultCache:
             write_atomically(target, json.dumps(data))
         except OSError:
             return
+
+
+class SourceShelf:
+    """The sources the worker processes of one batch run have read, shared.
+
+    Without it each worker parses every source its articles cite, though
+    another worker has read it already. Entries are keyed by what a source's
+    reading depends on (its text and date) and last as long as the run.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, text: str, published: date | None) -> Path:
+        digest = hashlib.sha256(json.dumps([text, to_data(published)]).encode()).hexdigest()
+        return self.root / f"{digest}.json"
+
+    def get(self, text: str, published: date | None) -> SourceReading | None:
+        """Return a source's sentences and names as a worker read them, or None."""
+        try:
+            data = json.loads(self.path(text, published).read_text(encoding="utf-8"))
+            return (
+                from_data(tuple[SourceSentence, ...], data["sentences"]),
+                from_data(tuple[tuple[str, str], ...], data["names"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, text: str, published: date | None, reading: SourceReading) -> None:
+        """Keep a source's reading for the other workers; skipped if it cannot be written."""
+        sentences, names = reading
+        data = {"sentences": to_data(sentences), "names": to_data(names)}
+        with contextlib.suppress(OSError):
+            write_atomically(self.path(text, published), json.dumps(data))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copydesk import __version__
-from copydesk.cache import CachedResult, ResultCache, cache_key
+from copydesk.cache import CachedResult, ResultCache, SourceShelf, cache_key
 from copydesk.errors import CopydeskError, InputError, ModelNotInstalledError
 from copydesk.ledger import Ledger, article_key, check_owner, ledger_path, load_ledger
 from copydesk.models import (
@@ -70,6 +70,7 @@ class Options:
     ledger: Path | None = None  # the claims ledger folder; None: no ledger
     root: Path | None = None  # the repository root, which ledgers name articles from
     known_names: tuple[tuple[str, tuple[str, ...]], ...] = ()  # extra names (entity label, names)
+    shelf: Path | None = None  # where one run's worker processes share the sources they read
 
     def settings(self) -> dict[str, object]:
         """Return the options a result depends on (for the cache key)."""
@@ -255,10 +256,18 @@ class Checker:
         """
         records = {key: source for key in keys if (source := registry.get(key)) is not None}
         pending = {text_key(s): s for s in records.values() if text_key(s) not in self.analysed}
+        shelf = SourceShelf(self.options.shelf) if self.options.shelf else None
+        for key in list(pending) if shelf else ():
+            reading = shelf.get(*key)
+            if reading is not None:
+                self.analysed[key], self.source_names[key] = reading
+                del pending[key]  # another worker of this run has read it
         documents = {key: d for key, s in pending.items() if (d := source_document(s)) is not None}
-        parsed = segment_all(list(documents.values()), self.nlp)
+        parsed = segment_all(list(documents.values()), self.nlp) if documents else []
         for key, segments in zip(documents, parsed, strict=True):
             self.analysed[key] = self.read_source(pending[key], segments)
+            if shelf:
+                shelf.put(*key, (self.analysed[key], self.source_names[key]))
         for key in pending.keys() - documents.keys():
             self.analysed[key] = ()  # a record with no text states nothing
         return {key: CitedSource(s, self.analysed[text_key(s)]) for key, s in records.items()}
@@ -388,12 +397,14 @@ def run_parallel(
     paths: list[str], options: Options, on_result: Progress | None
 ) -> dict[str, ArticleReport | FileError]:
     """Check articles in ``options.jobs`` processes; the results keyed by path."""
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    worker_options = replace(options, stdin=None)
     results: dict[str, ArticleReport | FileError] = {}
     jobs = min(options.jobs, len(paths))
+    shelf = tempfile.TemporaryDirectory(prefix="copydesk-sources-")
+    worker_options = replace(options, stdin=None, shelf=Path(shelf.name))
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=get_context("spawn"),
@@ -412,6 +423,8 @@ def run_parallel(
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
+        shelf.cleanup()
         raise
     pool.shutdown()
+    shelf.cleanup()
     return results
