@@ -476,9 +476,16 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
         ),
         pytest.param(
             "The Pennsylvania Department of Transportation closed the Wexley Avenue Bridge.",
-            None,
+            "the Wexley Avenue Bridge",
             ("Pennsylvania Department of Transportation",),
             id="a-bridge-is-no-party",
+        ),
+        pytest.param(
+            "The Pennsylvania Department of Transportation closed the Wexley Avenue Bridge "
+            "in Granton.",
+            "Granton",
+            ("Pennsylvania Department of Transportation",),
+            id="the-town-before-the-bridge",
         ),
         pytest.param(
             "Jessup County Sheriff Dale Harrigan said deputies went door to door.",
@@ -576,6 +583,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             "Port Ellery harbour",
             (),
             id="a-named-harbour",
+        ),
+        pytest.param(
+            "The board chose Kestle Road for the new depot.",
+            "Kestle Road",
+            (),
+            id="a-road-as-an-object",
+        ),
+        pytest.param(
+            "The authority approved a $4 million repair of Marrow Creek Dam on Monday.",
+            "Marrow Creek Dam",
+            (),
+            id="a-dam-the-model-took-for-an-event",
         ),
     ],
 )

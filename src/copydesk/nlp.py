@@ -386,7 +386,7 @@ def relabel(ent: Any) -> Any:
     if len(ent) > 1 and ent.label_ != "ORG" and ent[-1].lower_ in ORG_DESIGNATORS:
         # "Carrow Bay FC" as a place, "Brisden Terminals LLC" as a work of art
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
-    if ent.label_ in {"ORG", "PERSON", "GPE"} and len(ent) > 1:
+    if ent.label_ in {"ORG", "PERSON", "GPE", "EVENT"} and len(ent) > 1:
         last = ent[-1].lower_
         numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
         if last in FACILITY_HEADS or numbered:

@@ -920,6 +920,8 @@ PLACE_PREPOSITIONS = {
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
+# Named roads and works are places wherever they stand: "the board chose Millrace Road".
+STRUCTURES = {"road", "street", "avenue", "lane", "boulevard", "highway", "bridge", "dam"}
 # What links a place to the larger place phrase it is in: "the ridge north of
 # Cedar Gap", "the Greyhollow copper mine near Dunlevy", "Mill Road in Dunmore Flats".
 CHAIN_PREPOSITIONS = {"of", "near", "around", "off", "outside", "along"}
@@ -950,6 +952,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
     if ent.label_ == "FAC" and ent.root.head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "shops on Wexley Avenue", "a detour over the Kessler Road Bridge"
+    if ent.label_ == "FAC" and ent[-1].lower_ in STRUCTURES and ent.root.dep_ != "compound":
+        return True  # "the board chose Millrace Road", "Brannock Dam holds back ..."
     if (
         ent.label_ in {"ORG", "PERSON", "FAC"}
         and after_preposition
