@@ -130,6 +130,12 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             "2026-10-06",
             id="schedule-in-reported-words",
         ),
+        pytest.param(
+            "The symphony had its premiere in Velmont last November.",
+            "2025-11",
+            id="last-month-name",
+        ),
+        pytest.param("The hall will reopen next March.", "2027-03", id="next-month-name"),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001

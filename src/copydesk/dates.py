@@ -62,6 +62,12 @@ DATE_WORDS = re.compile(
     r"summer|autumn|fall|winter|weekend)|q[1-4]|quarter)",
     re.I,
 )
+# "last November", "next June": the nearest such month before or after the base.
+MONTH_RELATIVE = re.compile(
+    r"^(last|past|next|this) (january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)$",
+    re.I,
+)
 YEAR_RELATIVE = re.compile(
     r"^(?:(?:last|this|next|earlier this|later this|past) year|"
     r"(?:by |at |until |before )?the (?:end|start|beginning|middle|close) of (?:the|this) year)$",
@@ -171,6 +177,15 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         year = base.year + (1 if future and quarter < current else 0)
         year -= 1 if not future and quarter > current else 0
         return f"{year}-Q{quarter}"
+    if base is not None and (m := MONTH_RELATIVE.match(phrase)):
+        month = MONTH_NAMES.index(m.group(2).lower()) + 1
+        which = m.group(1).lower()
+        year = base.year
+        if which in {"last", "past"} and month >= base.month:
+            year -= 1
+        elif which == "next" and month <= base.month:
+            year += 1
+        return f"{year:04d}-{month:02d}"
     if base is not None and (m := MONTH_PART.match(phrase)):
         month = MONTH_NAMES.index(m.group(1).lower()) + 1
         year = base.year + (1 if future and month < base.month else 0)
