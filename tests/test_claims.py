@@ -136,6 +136,13 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             id="last-month-name",
         ),
         pytest.param("The hall will reopen next March.", "2027-03", id="next-month-name"),
+        pytest.param(
+            "The festival will run from October 8 to October 14.", "2026-10-08", id="a-span-starts"
+        ),
+        pytest.param(
+            "Coffee futures climbed 11% between January and March.", "2026-Q1", id="a-quarter-span"
+        ),
+        pytest.param("Water rates will rise 6% a year through 2029.", "2029", id="through-a-year"),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001

@@ -62,6 +62,10 @@ DATE_WORDS = re.compile(
     r"summer|autumn|fall|winter|weekend)|q[1-4]|quarter)",
     re.I,
 )
+# "October 8 to October 14", "between April and June": a span of two dates.
+DATE_RANGE = re.compile(r"^(?:from |between )?(.+?) (?:to|and|through|until|-|–) (.+)$", re.I)
+# "a year through 2029", "until March": the end of a span.
+DATE_UNTIL = re.compile(r"^(?:.+ )?(?:through|until|till) (.+)$", re.I)
 # "last November", "next June": the nearest such month before or after the base.
 MONTH_RELATIVE = re.compile(
     r"^(last|past|next|this) (january|february|march|april|may|june|july|august|september|"
@@ -154,6 +158,10 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return None
     if ISO_DATE.match(phrase):
         return phrase if parse_iso(phrase) else None
+    if m := DATE_RANGE.match(phrase):
+        return resolve_range(m.group(1), m.group(2), base, future=future)
+    if m := DATE_UNTIL.match(phrase):
+        return resolve_date(m.group(1), base, future=future)  # "a year through 2029"
     if phrase.lower() in {"today", "tonight"}:
         # "Velmora today announced ...": a release is dated by its own day.
         return base.isoformat() if base is not None else None
@@ -224,6 +232,24 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     ):
         return parsed.strftime("%Y-%m")
     return parsed.strftime("%Y-%m-%d")
+
+
+def resolve_range(first: str, last: str, base: date | None, *, future: bool) -> str | None:
+    """Return the date of a span: its start ("from October 8 to October 14"), the
+    quarter two months bound ("between April and June"), or the one end that is
+    a date."""
+    year = re.search(r"\d{4}", last)
+    if year and not re.search(r"\d{4}", first) and any(m in first.lower() for m in MONTH_NAMES):
+        first = f"{first} {year.group(0)}"  # "between April and June 2025"
+    start = resolve_date(first, base, future=future)
+    end = resolve_date(last, base, future=future)
+    if start is None or end is None:
+        return start or end  # "a year through 2029": the end is the date named
+    if len(start) == len(end) == 7:
+        months = int(start[5:]), int(end[5:])
+        if months[0] % 3 == 1 and months[1] == months[0] + 2:
+            return f"{start[:4]}-Q{months[1] // 3}"
+    return start
 
 
 MONTH_NAMES = (
