@@ -19,7 +19,7 @@ import yaml
 from copydesk import errors
 from copydesk.dates import MONTH_NAMES
 from copydesk.errors import ModelNotInstalledError
-from copydesk.pipeline.markers import find_markers
+from copydesk.pipeline.markers import MARKERS, find_markers, is_marker
 from copydesk.pipeline.names import TITLES
 
 if TYPE_CHECKING:
@@ -195,9 +195,6 @@ def known_name_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-MARKERS = "copydesk_markers"  # doc.user_data key: the token index of each marker
-
-
 @lru_cache(maxsize=1)
 def register_components() -> None:
     """Register copydesk's pipeline components with spaCy (once)."""
@@ -328,7 +325,7 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
         elif label in {"YEAR", "MONTH"}:
             label, start, end = "DATE", start + 1, end - 1  # the year or month alone
         span = Span(doc, start, end, label=label)
-        if any(t._.citation is not None or t.is_space for t in span):
+        if any(is_marker(t) or t.is_space for t in span):
             continue
         if label == "ORG" and span[-1].like_num and span[-2].lower_ != "local":
             span = span[:-1]  # "Union 2026": a year after the name, not part of it
@@ -353,9 +350,9 @@ def without_markers(ent: Any) -> Any:
     """Return an entity without the citation markers at its edges ("March 1 [1]")."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start]._.citation is not None:
+    while start < end and is_marker(doc[start]):
         start += 1
-    while end > start and doc[end - 1]._.citation is not None:
+    while end > start and is_marker(doc[end - 1]):
         end -= 1
     if (start, end) == (ent.start, ent.end):
         return ent
@@ -406,8 +403,8 @@ def holds(ent: Any, match: Any) -> bool:
 
 def ends_sentence(doc: Doc, i: int) -> bool:
     """Tell whether token ``i`` (skipping closers and markers) ends a sentence."""
-    while i >= 0 and (doc[i].text in CLOSERS or doc[i]._.citation is not None or doc[i].is_space):
-        if doc[i]._.citation is not None and i > 0 and doc[i - 1].text in SENTENCE_END:
+    while i >= 0 and (doc[i].text in CLOSERS or is_marker(doc[i]) or doc[i].is_space):
+        if is_marker(doc[i]) and i > 0 and doc[i - 1].text in SENTENCE_END:
             return True
         i -= 1
     return i >= 0 and doc[i].text in SENTENCE_END

@@ -18,6 +18,7 @@ from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
+from copydesk.pipeline.markers import is_marker
 from copydesk.pipeline.names import COMPANY_NOUNS, ROLE_BODIES, TITLES, NameBook, is_business
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.quantities import parse_quantity
@@ -289,7 +290,7 @@ def own_question(sent: SpacySpan) -> str | None:
     The opinion detector weighs questions lightly because news data sets label
     many of them objective; copydesk decides here, for its own verdicts.
     """
-    words = [t for t in sent if not t.is_space and t._.citation is None]
+    words = [t for t in sent if not t.is_space and not is_marker(t)]
     if not words or words[-1].text != "?":
         return None
     quotes = sum(1 for t in words if t.text in {"“", "”", '"'})
@@ -303,7 +304,7 @@ def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
     kept = set(clause.tokens)
     for i in clause.tokens:
         token = doc[i]
-        if token._.citation is not None or token.is_space:
+        if is_marker(token) or token.is_space:
             continue
         text = token.text
         if i == clause.subject:
@@ -403,7 +404,7 @@ def read_facts(
     ents = [
         e
         for e in sent.ents
-        if not any(t._.citation for t in e) and (keep is None or all(t.i in keep for t in e))
+        if not any(is_marker(t) for t in e) and (keep is None or all(t.i in keep for t in e))
     ]
     dates = tuple(
         dict.fromkeys(
@@ -775,7 +776,7 @@ def find_places(
             first = min([token.i, *(c.left_edge.i for c in token.children if c.dep_ == "compound")])
             ranked.append((1, f"the {doc[first : token.i + 1].text}"))
         elif token.lemma_.lower() in BUILDING_NOUNS:
-            words = [t for t in phrase.subtree if t._.citation is None]
+            words = [t for t in phrase.subtree if not is_marker(t)]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
     ranked.sort(key=lambda pair: pair[0])
     return tuple(dict.fromkeys(text for _, text in ranked))
@@ -806,7 +807,7 @@ def with_region(ent: SpacySpan, end: int) -> int:
     ]
     if region and doc[end].text == ",":
         last = region[0].right_edge
-        while last._.citation is not None or last.is_punct:
+        while is_marker(last) or last.is_punct:
             last = doc[last.i - 1]  # "Upper Teslin[^1]": the marker hangs off the region
         return last.i + 1
     return end
@@ -882,7 +883,7 @@ def phrase_of(token: Token) -> Token:
     The parser sometimes takes "east wing [^1]" for a compound whose head is
     the marker; the marker then stands where the noun should.
     """
-    if token.dep_ == "compound" and token.head._.citation is not None:
+    if token.dep_ == "compound" and is_marker(token.head):
         return token.head
     return token
 
@@ -1166,7 +1167,7 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
     for token in sent:
         if keep is not None and token.i not in keep or token.i in speakers:
             continue
-        if token._.citation is not None or token.is_stop or token.is_punct or token.is_space:
+        if is_marker(token) or token.is_stop or token.is_punct or token.is_space:
             continue
         if token.pos_ not in CONTENT_WORD_POS:
             continue

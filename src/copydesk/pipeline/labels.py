@@ -41,6 +41,7 @@ PRODUCT_NOUNS = {
     "aircraft", "jet", "plane", "airliner", "drone", "ship", "vessel", "ferry",
     "engine", "reactor", "chip", "processor", "model", "service", "platform",
 }  # fmt: skip
+VESSEL_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(VESSEL_NOUNS))}|carrier)s?\b", re.IGNORECASE)
 # "the bulk carrier Sea Marigold" (but "the carrier" of an airline story is the airline)
 CARGOES = {"bulk", "lng", "ore", "oil", "gas", "car", "container", "aircraft", "grain"}
 # A person's role in apposition: "Helena Marsh, the Pellrose chief executive".
@@ -269,14 +270,14 @@ def vessel_names(docs: list[Doc], ents: list[Span]) -> set[str]:
     """Return the names of ships: "the container ship Teal Horizon", "the Corella, a tug"."""
     found = set()
     for doc in docs:
-        for token in doc:
+        # A search of the text, not of every token: this runs on every article.
+        for match in VESSEL_WORDS.finditer(doc.text):
+            kind = doc.char_span(*match.span())
+            if kind is None or kind.end >= len(doc):
+                continue
+            token = doc[kind.end]
             # "The tug Marten": a name the model did not tag.
-            if (
-                token.pos_ == "PROPN"
-                and not token.ent_type_
-                and token.i > 0
-                and is_vessel(token.nbor(-1))
-            ):
+            if token.pos_ == "PROPN" and not token.ent_type_ and is_vessel(kind.root):
                 end = token.i + 1
                 while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
                     end += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from copydesk.models import Span
 
@@ -16,6 +17,10 @@ MAX_RANGE = 50
 # "He [Musk] said" and "[sic]" are editorial insertions, not citations.
 INSERTION = re.compile(r"^(?:[A-Z][a-z]+(?:'s)?|sic|sic\.|emphasis added|ed\.?)$")
 URLISH = re.compile(r"(?:^|\s)\S*(?:://|www\.)\S*\Z")  # \Z: a line break ends the URL
+
+
+MARKERS = "copydesk_markers"  # doc.user_data key: the token index of each marker
+MARKER_SET = "copydesk_marker_set"  # doc.user_data key: the same, as a set
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +70,16 @@ def numeric_range(match: re.Match[str]) -> tuple[str, ...]:
     if low <= high and high - low < MAX_RANGE:
         return tuple(str(n) for n in range(low, high + 1))
     return (match.group(0),)
+
+
+def is_marker(token: Any) -> bool:  # noqa: ANN401 - a spaCy Token
+    """Tell whether a token is a citation marker.
+
+    The same as ``token._.citation is not None``, which is slow to ask of every
+    token: the marker positions are kept with the doc.
+    """
+    doc = token.doc
+    found = doc.user_data.get(MARKER_SET)
+    if found is None:
+        found = doc.user_data[MARKER_SET] = frozenset(doc.user_data.get(MARKERS, ()))
+    return token.i in found

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
 from copydesk.lexicon import OpinionCues, lexicon
+from copydesk.pipeline.markers import is_marker
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -692,10 +693,11 @@ def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:
 
 def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
     """Yield questions and imperatives: the writer turning to the reader."""
-    words = [t for t in sub if not (t.is_space or t.is_punct or t._.citation is not None)]
+    kept = [t for t in sub if not (t.is_space or is_marker(t))]
+    words = [t for t in kept if not t.is_punct]
     if not words:
         return
-    ending = [t for t in sub if not (t.is_space or t._.citation is not None)][-1]
+    ending = kept[-1]
     if ending.text == "?":
         # "Who could possibly object?" asks nothing; "Why did prices rise?" may
         # only announce the answer, so it counts for less.

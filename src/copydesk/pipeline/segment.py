@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from copydesk.models import Citation, Document, Segment
-from copydesk.pipeline.markers import find_markers
+from copydesk.pipeline.markers import find_markers, is_marker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,7 +93,7 @@ def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan, o
     if not tokens:
         return
     citations = tuple(citations_in(tokens, offset))
-    has_words = any(t.is_alpha or t.like_num for t in tokens if t._.citation is None)
+    has_words = any(t.is_alpha or t.like_num for t in tokens if not is_marker(t))
     if not has_words:
         # A marker the parser left on its own ("... OpenAI" / "[1].") belongs to
         # the sentence it ends.
@@ -117,7 +117,7 @@ def add_sentence(segments: list[Segment], document: Document, sent: SpacySpan, o
 def citations_in(tokens: Iterable, offset: int) -> Iterator[Citation]:
     """Yield one Citation per label of each marker token."""
     for token in tokens:
-        if token._.citation is None:
+        if not is_marker(token):
             continue
         span = marker_span(token.text, offset + at(token))
         for label in token._.citation:
