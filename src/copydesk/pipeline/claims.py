@@ -920,6 +920,7 @@ PLACE_PREPOSITIONS = {
 }
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
+# After any of these, a noun phrase may say where.
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
 # Named roads and works are places wherever they stand: "the board chose Millrace Road".
 STRUCTURES = {"road", "street", "avenue", "lane", "boulevard", "highway", "bridge", "dam"}

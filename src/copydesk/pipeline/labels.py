@@ -41,6 +41,7 @@ PRODUCT_NOUNS = {
     "aircraft", "jet", "plane", "airliner", "drone", "ship", "vessel", "ferry",
     "engine", "reactor", "chip", "processor", "model", "service", "platform",
 }  # fmt: skip
+# Where a kind of ship is written, for the names after it ("the tug Marten").
 VESSEL_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(VESSEL_NOUNS))}|carrier)s?\b", re.IGNORECASE)
 # "the bulk carrier Sea Marigold" (but "the carrier" of an airline story is the airline)
 CARGOES = {"bulk", "lng", "ore", "oil", "gas", "car", "container", "aircraft", "grain"}
