@@ -609,6 +609,31 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-dam-the-model-took-for-an-event",
         ),
+        pytest.param(
+            "Part of the money will pay for a 40-bed clinic in Pruett's Landing.",
+            "Pruett's Landing",
+            (),
+            id="a-possessive-town-name",
+        ),
+        pytest.param(
+            "The existing road between Lindell and Ashgrove carries 18,000 vehicles a day.",
+            "between Lindell and Ashgrove",
+            (),
+            id="two-towns-one-untagged",
+        ),
+        pytest.param(
+            "Ines Halloran, a grape specialist at the Northern Lakes Agricultural Station in "
+            "East Corvin, Michigan, warned of frost.",
+            "East Corvin, Michigan",
+            ("Ines Halloran", "Northern Lakes Agricultural Station"),
+            id="the-town-before-the-building",
+        ),
+        pytest.param(
+            "Members will rally just outside the Brell County Courthouse on Friday.",
+            "just outside the Brell County Courthouse",
+            (),
+            id="outside-a-place",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

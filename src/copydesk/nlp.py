@@ -167,7 +167,11 @@ PLACE_HEADS = [
     "island", "islands", "bay", "harbor", "harbour", "beach", "ridge", "township",
     "cove", "point", "crossing", "junction", "landing", "flats", "mills", "hollow",
 ]  # fmt: skip
-PLACE_PATTERNS = [[{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}]]
+PLACE_PATTERNS = [
+    [{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}],
+    # "Pruett's Landing"
+    [PROPER_WORD, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}],
+]
 # "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.
 DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s|ern)$")
 # Last words of the names of structures, not organisations.

@@ -755,13 +755,27 @@ def find_places(
         if len(group) == 1:
             start, end = place_phrase(group[0], start, end)
             end = with_region(group[0], end)
+            end = max(end, other_town(group[0]))
+        if start > sent.start and doc[start - 1].lower_ in KEPT_PREPOSITIONS:
+            # "just outside Ardenby": where, relative to the place
+            start -= 1
+            if start > sent.start and doc[start - 1].lower_ in {"just", "right", "directly"}:
+                start -= 1
         text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
         head = group[0].root.head
-        if head.lower_ == "between" and len(group) == 2:
+        if head.lower_ == "between" and " and " in text:
+            text = f"between {text}"  # "between Lindell and Ashgrove, Pennsylvania"
+        elif head.lower_ == "between" and len(group) == 2:
             text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
         # Where something happens ("in Memphis") before what is named ("the
-        # Northern Line will run"): the place of the sentence is in a phrase.
-        ranked.append((0 if group[0].root.dep_ == "pobj" else 2, text))
+        # Northern Line will run"): the place of the sentence is in a phrase,
+        # and a town before a building in it ("a specialist at the Northern
+        # Lakes Agricultural Station in East Corvin").
+        if group[0].root.dep_ != "pobj":
+            rank = 2
+        else:
+            rank = 0 if group[0].label_ in {"GPE", "LOC"} or head.lower_ == "between" else 1
+        ranked.append((rank, text))
     for token in sent:
         phrase = phrase_of(token)
         det = [c for c in phrase.children if c.dep_ in {"det", "poss"}]
@@ -779,7 +793,23 @@ def find_places(
             words = [t for t in phrase.subtree if not is_marker(t)]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
     ranked.sort(key=lambda pair: pair[0])
-    return tuple(dict.fromkeys(text for _, text in ranked))
+    texts = list(dict.fromkeys(text for _, text in ranked))
+    # "Mill Road in Dunmore Flats" says all that "Dunmore Flats" does.
+    return tuple(t for t in texts if not any(t != o and f" {t}" in f" {o}" for o in texts))
+
+
+def other_town(ent: SpacySpan) -> int:
+    """Return where "Lindell and Ashgrove" ends, a town the model left untagged
+    included; else where the place ends."""
+    root = ent.root
+    towns = [
+        c
+        for c in root.children
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and not c.ent_type_ and c.i >= ent.end
+    ]
+    if towns and any(c.lower_ == "and" for c in root.children if c.dep_ == "cc"):
+        return towns[0].i + 1
+    return ent.end
 
 
 def based_in(ent: SpacySpan) -> SpacySpan | None:
@@ -816,13 +846,21 @@ def with_region(ent: SpacySpan, end: int) -> int:
 def town_of(ent: SpacySpan) -> list[Token]:
     """Return the place a name is said to be in: "Bransford" of "Calderwood
     General Hospital in Bransford"."""
-    return [
+    towns = [
         c
         for p in ent.root.children
         if p.dep_ == "prep" and p.lower_ == "in"
         for c in p.children
         if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
     ]
+    doc = ent.doc
+    if not towns and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in":
+        # "at the Northern Lakes Agricultural Station in East Corvin", with the
+        # town parsed as where the verb happens
+        town = doc[ent.end + 1]
+        if town.ent_type_ in {"GPE", "LOC"} and town.ent_iob_ == "B":
+            towns = [town]
+    return towns
 
 
 def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
@@ -920,6 +958,8 @@ PLACE_PREPOSITIONS = {
 }
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
+# Prepositions a place keeps, as they say where relative to it.
+KEPT_PREPOSITIONS = {"outside"}
 # After any of these, a noun phrase may say where.
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
 # Named roads and works are places wherever they stand: "the board chose Millrace Road".
@@ -945,6 +985,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     if ent.label_ in {"ORG", "PERSON", "FAC"} and ent.text not in parties:
         if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"}:
             return True  # "between Cedar Gap and Mill Flat"
+        if root.head.lower_ == "between" and " and " in ent.text:
+            return True  # "between Ballangrove and Tarrawong" read as one name
         if root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS:
             return True  # "the mountain town of Brisca"
         if len(ent) == 1 and root.head.lower_ == "in" and root.head.head.pos_ in {"NOUN", "PROPN"}:
