@@ -405,6 +405,13 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The union signals that it will strike in March.", id="a-speaker-signals-that"
         ),
         pytest.param("The company looks to expand into Asia.", id="looks-to"),
+        pytest.param(
+            "Tips can be given in confidence to the task force.", id="in-confidence-is-no-praise"
+        ),
+        pytest.param(
+            "Investigators believe the thieves got in through a window with a broken alarm.",
+            id="thieves-are-no-judgement",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:
