@@ -188,6 +188,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {"1": "The levee will run for 3 miles on the western bank of the Orrin River."},
             id="a-place-phrase-in-other-common-words",
         ),
+        pytest.param(
+            "Clinics in Harlan can treat only about 450 patients at a time [1].",
+            {"1": "Clinics in Harlan can treat about 450 patients at any one time, a study found."},
+            id="only-before-a-number-weighs-it",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:

@@ -151,6 +151,8 @@ NEGATION = re.compile(r"n't\b|\bcannot\b", re.I)
 NOT_UN = {"under", "until", "unite", "unive", "union", "uniqu", "unifo", "unifi", "unles"}
 # Words that widen a claim to everything ("all of the work" for "part of the work").
 QUANTIFIERS = {"all", "only", "always", "entire", "entirely", "whole", "solely"}
+# Words that open an amount: "only about 450", "only 12%", "only one".
+NUMBER_LEADS = {"about", "around", "some", "roughly", "nearly", "almost"} | set(WORD_NUMBERS)
 # Number words that seldom count anything: "one of", "a", "half".
 WEAK_NUMBERS = {"a", "an", "one", "half", "zero"}
 # Suffixes the light stemmer strips, longest first: "acquisitions" ~ "acquired".
@@ -1022,7 +1024,14 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
         negation = NEGATION.search(text).group().lower()  # type: ignore[union-attr]
     if negation and not any(negated(i, index) for i in found.chosen):
         found.gaps.append(f"the negation '{negation}'")
-    for word in dict.fromkeys(w for w in words if w in QUANTIFIERS):
+    # "can serve only about 450 patients": "only" before a number weighs it, and
+    # the number is checked on its own.
+    weighed = {
+        w
+        for k, w in enumerate(words[:-1])
+        if w == "only" and (words[k + 1] in NUMBER_LEADS or words[k + 1][:1].isdigit())
+    }
+    for word in dict.fromkeys(w for w in words if w in QUANTIFIERS and w not in weighed):
         if not any(word in sentence for sentence in chosen):
             found.gaps.append(f"'{word}'")
 
