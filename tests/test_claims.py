@@ -715,3 +715,9 @@ def test_a_party_in_a_town_leaves_the_town_as_the_place(nlp) -> None:  # noqa: A
     )
     assert claim.facts.slots.location == "Bransford"
     assert claim.facts.slots.parties == ("Calderwood General Hospital",)
+
+
+def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001
+    (claim,) = claims_of(nlp, "The breach began on September 2, according to the retailer.")
+    assert "deal" not in claim.facts.terms
+    assert "accord" not in claim.facts.terms

@@ -1216,6 +1216,12 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
             continue
         if token.ent_type_ in {"DATE", "TIME"} and token.pos_ not in {"PROPN", "NUM"}:
             continue  # "earlier this month", "the end of June": the date slot's words
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.nbor().lower_ == "to"
+        ):
+            continue  # who says so, not what is said (nor an "accord")
         lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
         lemma = lex.canonical(lemma)
         if lemma not in lex.weak_terms and len(lemma) > 1:
