@@ -408,3 +408,12 @@ def test_the_union_may_be_an_association(nlp) -> None:  # noqa: ANN001
         "The union is seeking raises of 18% over three years.",
     )
     assert claims[1].facts.slots.parties == ("Lakeside State Nurses Association",)
+
+
+def test_the_airport_is_the_airport_named_as_a_place(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Crews will lengthen the main runway at Tamsworth Regional Airport next year.\n\n"
+        "The airport handled about 412,000 passengers in 2025.",
+    )
+    assert claims[1].facts.slots.parties == ("Tamsworth Regional Airport",)

@@ -195,6 +195,10 @@ KIND_WORDS = {
 # valley" or "the river" is no party.
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 
+# Places an organisation runs, which act as one: "The airport handled 412,000
+# passengers" after "the runway at Tamsworth Regional Airport".
+RUN_PLACES = {"airport", "hospital", "school", "museum", "library", "university", "college"}
+
 # People named by their role stand for the body they form.
 ROLE_BODIES = {
     "regulator": {"commission", "authority", "agency", "regulator", "board"},
@@ -358,7 +362,7 @@ class NameBook:
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook";
         # "the county" -> "Jessup County", the place, when no body is named for it.
         places = [p for p in reversed(self.places) if fits(p, modifiers)]
-        for name in candidates + (places if noun in GOVERNED_PLACES else []):
+        for name in candidates + (places if noun in GOVERNED_PLACES | RUN_PLACES else []):
             if head_word(name) == noun:
                 return name
         if noun in {"county", "city"}:
