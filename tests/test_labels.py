@@ -417,3 +417,26 @@ def test_the_airport_is_the_airport_named_as_a_place(nlp) -> None:  # noqa: ANN0
         "The airport handled about 412,000 passengers in 2025.",
     )
     assert claims[1].facts.slots.parties == ("Tamsworth Regional Airport",)
+
+
+def test_a_company_paired_with_another_is_no_place(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Halcyra Data Pty Ltd will build a data centre in Ballangrove.\n\n"
+        "The Victorian Energy Connections Board approved a connection agreement between "
+        "Halcyra and Western Plains Power Corporation on 8 October.",
+    )
+    parties = claims[1].facts.slots.parties
+    assert "Halcyra Data Pty Ltd" in parties
+    assert "Western Plains Power Corporation" in parties
+    assert claims[1].facts.slots.location is None
+
+
+def test_a_chief_executive_speaks_for_the_business(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "Halcyra Data Pty Ltd will build a data centre in Ballangrove.\n\n"
+        "Ballangrove Shire Council voted 5-2 on Monday to grant the permit.\n\n"
+        "Chief executive Imogen Clarebrook said the first hall would open in 2028.",
+    )
+    assert claims[2].facts.slots.parties == ("Imogen Clarebrook", "Halcyra Data Pty Ltd")

@@ -594,10 +594,10 @@ def find_parties(
             if party:
                 found.append((determiners[0].i, party))
     named_orgs = [n for _, n in found if names.kinds.get(n, "ORG") == "ORG"]
-    if executive is not None and names.focus and not named_orgs:
-        # "Chief executive Camille Ostrander said ...": of the organisation the
+    if executive is not None and (names.business or names.focus) and not named_orgs:
+        # "Chief executive Camille Ostrander said ...": of the business the
         # story is about, unless the sentence names one.
-        found.append((executive, names.focus))
+        found.append((executive, names.business or names.focus))
     if not found:
         # A sentence that names no one may speak of the last party through a
         # pronoun: "Its drivers earned $19 an hour", "A painting of hers".

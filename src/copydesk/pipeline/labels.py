@@ -232,7 +232,8 @@ def fronted_by_short_form(ents: list[Span]) -> set[str]:
 
 def company_short_forms(ents: list[Span], orgs: set[str]) -> set[str]:
     """Return the one-word names tagged places that are a company's first word
-    and act or are owned as a company is ("Shares of Lumenfield rose")."""
+    and act, are owned or are paired as a company is ("Shares of Lumenfield
+    rose")."""
     firsts = {o.split()[0] for o in orgs if len(o.split()) > 1 and not is_public_body(o)}
     known = lexicon().places
     return {
@@ -243,7 +244,12 @@ def company_short_forms(ents: list[Span], orgs: set[str]) -> set[str]:
         and e.text in firsts
         and e.text.lower() not in known
         and not before_region(e)
-        and (e.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or owned(e))
+        and (
+            e.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"}
+            or owned(e)
+            # "between Halcyra and Western Plains Power Corporation"
+            or any(c.dep_ == "conj" and c.ent_type_ == "ORG" for c in e.root.children)
+        )
     }
 
 
