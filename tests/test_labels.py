@@ -363,15 +363,21 @@ def test_the_group_is_the_campaign_group(nlp) -> None:  # noqa: ANN001
     [
         pytest.param("Council chair", ("Penwick Regional Council", "Tessa Morland"), id="chair"),
         pytest.param("Council member", ("Tessa Morland",), id="a-member-speaks-for-herself"),
+        pytest.param(
+            "Alliance spokesman",
+            ("Penwick Ratepayers Alliance", "Tessa Morland"),
+            id="a-groups-spokesman",
+        ),
     ],
 )
 def test_a_title_names_the_body_a_person_speaks_for(nlp, title: str, parties: tuple) -> None:  # noqa: ANN001
     claims = main_claims(
         nlp,
         "The Penwick Regional Council voted 9-4 on Tuesday to sell the ferry.\n\n"
+        "The Penwick Ratepayers Alliance opposes the sale.\n\n"
         f"{title} Tessa Morland said the bid came in lower than expected.",
     )
-    assert claims[1].facts.slots.parties == parties
+    assert claims[2].facts.slots.parties == parties
 
 
 def test_the_agency_may_be_a_department(nlp) -> None:  # noqa: ANN001

@@ -510,6 +510,13 @@ def find_parties(
                 continue
         if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
             continue  # "towns like New Harrow": a place the article names elsewhere
+        if len(ent) == 1 and ent.root.lower_ in TITLE_BODIES:
+            # "Alliance spokesman Tomas Vidler": the alliance the article named
+            # (but "Council member Tessa Morland" speaks for herself)
+            body = names.describe(ent.root.lower_) if ent.root.head.lemma_ != "member" else None
+            if body:
+                found.append((ent.start, body))
+            continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(ent.text, ent.label_)))
         elif bare in names.short:
@@ -655,7 +662,10 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
 GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
 # Bodies a title may name before a person: "Council chair Fiona Teague".
-TITLE_BODIES = {"council", "club", "board", "union", "party", "committee", "commission"}
+TITLE_BODIES = {
+    "council", "club", "board", "union", "party", "committee", "commission", "alliance",
+    "association", "coalition",
+}  # fmt: skip
 # Titles of the one who runs an organisation: which one goes without saying.
 EXECUTIVE_TITLES = {
     "chief executive",
