@@ -403,28 +403,26 @@ def run_parallel(
 
     results: dict[str, ArticleReport | FileError] = {}
     jobs = min(options.jobs, len(paths))
-    shelf = tempfile.TemporaryDirectory(prefix="copydesk-sources-")
-    worker_options = replace(options, stdin=None, shelf=Path(shelf.name))
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(worker_options,),
-    )
-    try:
-        for path, outcome in zip(
-            paths, pool.map(_check_in_worker, paths, chunksize=4), strict=True
-        ):
-            results[path] = outcome
-            if on_result:
-                on_result(path, outcome)
-    except BaseException:
-        # Interrupted: stop the workers now rather than wait for their articles.
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        shelf.cleanup()
-        raise
-    pool.shutdown()
-    shelf.cleanup()
+    with tempfile.TemporaryDirectory(prefix="copydesk-sources-") as shelf:
+        worker_options = replace(options, stdin=None, shelf=Path(shelf))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(worker_options,),
+        )
+        try:
+            for path, outcome in zip(
+                paths, pool.map(_check_in_worker, paths, chunksize=4), strict=True
+            ):
+                results[path] = outcome
+                if on_result:
+                    on_result(path, outcome)
+        except BaseException:
+            # Interrupted: stop the workers now rather than wait for their articles.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     return results
