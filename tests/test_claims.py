@@ -254,6 +254,21 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             "to avoid a sailing dinghy",
             id="a-direction-before-the-purpose",
         ),
+        pytest.param(
+            "The first cargo is due to sail from Calder Bay on November 16.",
+            None,
+            id="due-to-before-a-verb-schedules",
+        ),
+        pytest.param(
+            "The match was postponed due to heavy rain.",
+            "due to heavy rain",
+            id="due-to-before-a-noun-is-a-reason",
+        ),
+        pytest.param(
+            "We think drivers deserve to know what a round trip will cost.",
+            None,
+            id="a-judgement-has-no-motive",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

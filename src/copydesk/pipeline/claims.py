@@ -261,6 +261,13 @@ def extract_claims(
             if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
                 facts = with_party(facts, named, first=True)
             facts, quarter = the_quarter(segment.sent, facts, quarter)
+            motive = facts.slots.motive
+            if cue and not segment.citations and motive and motive.startswith("to "):
+                # An uncited judgement's infinitive is its own, not a reason a
+                # source is asked for: "We think drivers deserve to know ...", "Why
+                # did it take a fire to ...?" (a cited one keeps it for the source
+                # to state, and so does a stated goal: "his priority is dominating")
+                facts = replace(facts, slots=replace(facts.slots, motive=None))
             key = sentence_key(text)
             claim_id = f"c{len(claims) + 1}"
             claims.append(
@@ -1126,6 +1133,9 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
     candidates: list[tuple[int, str]] = []
     for match in MOTIVE_PHRASES.finditer(sent.text):
         first = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is not None and first[0].lower_ == "due" and len(first) > 2:
+            if first[2].tag_ == "VB":
+                continue  # "is due to open in 2027": when, not why ("due to rain" is why)
         if first is not None and (keep is None or first[0].i in keep):
             candidates.append((match.start(), match.group(0)))
             break
