@@ -269,6 +269,11 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             None,
             id="a-judgement-has-no-motive",
         ),
+        pytest.param(
+            "Deputies went door to door overnight to warn residents.",
+            "to warn residents",
+            id="door-to-door-is-no-purpose",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

@@ -1183,6 +1183,8 @@ def is_purpose(verb: Token) -> bool:
         and verb.nbor().lower_ == "to"
     ):
         return False  # "swung the ship hard to starboard to avoid ...": a direction
+    if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == verb.lower_:
+        return False  # "went door to door", "from day to day"
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in ORDER_VERBS
