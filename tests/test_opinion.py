@@ -272,6 +272,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "The vote signals that Halden is no longer willing to wait for cheaper trams.",
             id="framing-verb-with-no-parsed-subject",
         ),
+        pytest.param(
+            "For a farming town, that is a very large bet on a hungry neighbour.",
+            id="the-writer-names-what-was-told",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -412,6 +416,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "Investigators believe the thieves got in through a window with a broken alarm.",
             id="thieves-are-no-judgement",
         ),
+        pytest.param("That is a small town in northern Ohio.", id="that-is-a-described-noun"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -681,7 +681,35 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
             yield Cue("exclamation", "!", token.i)
     for sub in sentences_in(sent):
         yield from mood_cues(sub)
+        yield from characterisation_cues(sub, lex)
     yield from anchor_cues(sent)
+
+
+def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
+    """Yield the writer's name for what the article has just told.
+
+    "Those are reassuring words", "That is a very large bet": a demonstrative
+    subject, "be", and a noun the writer weighs ("That is a 12% rise" counts,
+    and "That is a small town" describes).
+    """
+    root = sub.root
+    if root.lemma_ != "be" or not any(
+        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES and c.pos_ == "PRON" for c in root.children
+    ):
+        return
+    for attr in (c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        weighed = [
+            c
+            for c in attr.children
+            if c.dep_ == "amod"
+            and (
+                lex.has("evaluative_adjectives", c.lemma_.lower())
+                or is_sentiment_word(c, lex)
+                or any(is_intensifier(a, lex) for a in c.children)
+            )
+        ]
+        if weighed:
+            yield Cue("evaluative_predicate", weighed[0].text, weighed[0].i)
 
 
 def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:
