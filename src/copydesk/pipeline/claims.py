@@ -518,10 +518,8 @@ def find_parties(
         if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
             continue  # "towns like New Harrow": a place the article names elsewhere
         if len(ent) == 1 and ent.root.lower_ in TITLE_BODIES:
-            # "Alliance spokesman Tomas Vidler": the alliance the article named
-            # (but "Council member Tessa Morland" speaks for herself)
-            body = names.describe(ent.root.lower_) if ent.root.head.lemma_ != "member" else None
-            if body:
+            # "Alliance spokesman Tomas Vidler", the one word tagged a name
+            if body := titled_body(ent.root, ent.root.head, names):
                 found.append((ent.start, body))
             continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
@@ -540,12 +538,12 @@ def find_parties(
             and token.i == sent.start
             and token.dep_ == "nsubj"
             and token.head.lemma_ not in EXPLETIVE_HEADS
-            and (names.focus or names.last_org)
+            and names.subject
         ):
             # "It lists clinic hours on its page." – the organisation the last
             # sentence was about ("Cotterell filed the suit in Harrow County
             # Superior Court. It argues ..." is Cotterell, not the court).
-            found.append((token.i, names.focus or names.last_org))
+            found.append((token.i, names.subject))
     for token in sent:
         if keep is not None and token.i not in keep or token.ent_type_ or token.pos_ != "NOUN":
             continue
@@ -554,12 +552,8 @@ def find_parties(
             title = " ".join(t.lower_ for t in words)
             if title in EXECUTIVE_TITLES:
                 executive = token.head.i  # "Chief executive Camille Ostrander"
-            elif len(words) == 2 and words[0].lower_ in TITLE_BODIES and token.lemma_ != "member":
-                # "Council chair Fiona Teague", "Union president Gloria Szabo" speak
-                # for their body ("Board member Yusuf Adeyemi" for himself)
-                body = names.describe(words[0].lower_)
-                if body:
-                    found.append((words[0].i, body))
+            elif len(words) == 2 and (body := titled_body(words[0], token, names)):
+                found.append((words[0].i, body))
             continue
         determiners = [
             c
@@ -608,10 +602,10 @@ def find_parties(
             if party:
                 found.append((determiners[0].i, party))
     named_orgs = [n for _, n in found if names.kinds.get(n, "ORG") == "ORG"]
-    if executive is not None and (names.business or names.focus) and not named_orgs:
+    if executive is not None and names.company and not named_orgs:
         # "Chief executive Camille Ostrander said ...": of the business the
         # story is about, unless the sentence names one.
-        found.append((executive, names.business or names.focus))
+        found.append((executive, names.company))
     if not found:
         # A sentence that names no one may speak of the last party through a
         # pronoun: "Its drivers earned $19 an hour", "A painting of hers".
@@ -619,7 +613,7 @@ def find_parties(
             if keep is not None and token.i not in keep:
                 continue
             if token.lower_ == "its" and (names.focus or names.last_org):
-                found.append((token.i, names.focus or names.last_org))
+                found.append((token.i, names.subject))
             elif token.lower_ in PERSON_PRONOUNS and names.last_person:
                 found.append((token.i, names.last_person))
     found.sort()
@@ -634,6 +628,15 @@ def find_parties(
     if businesses:
         names.business = min(businesses, key=lambda pair: pair[0])[1]
     return tuple(dict.fromkeys(name for _, name in found))
+
+
+def titled_body(body: Token, title: Token, names: NameBook) -> str | None:
+    """Return the body a title before a person names: "Council chair Fiona
+    Teague", "Union president Gloria Szabo" speak for theirs ("Board member
+    Yusuf Adeyemi" for himself)."""
+    if body.lower_ not in TITLE_BODIES or title.lemma_ == "member":
+        return None
+    return names.describe(body.lower_)
 
 
 def speakers_employer(sent: SpacySpan, ents: list, names: NameBook) -> str | None:
@@ -982,7 +985,8 @@ WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
 # Named roads and works are places wherever they stand: "the board chose Millrace Road".
 STRUCTURES = {"road", "street", "avenue", "lane", "boulevard", "highway", "bridge", "dam"}
 # What links a place to the larger place phrase it is in: "the ridge north of
-# Cedar Gap", "the Greyhollow copper mine near Dunlevy", "Mill Road in Dunmore Flats".
+# Cedar Gap", "the Greyhollow copper mine near Dunlevy" ("in" links a town to a
+# street or building named in it: see ``town_of``).
 CHAIN_PREPOSITIONS = {"of", "near", "around", "off", "outside", "along"}
 # Parts of a site: "shown in the museum's newly restored east wing".
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
@@ -1133,10 +1137,9 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
     candidates: list[tuple[int, str]] = []
     for match in MOTIVE_PHRASES.finditer(sent.text):
         first = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-        if first is not None and first[0].lower_ == "due" and len(first) > 2:
-            if first[2].tag_ == "VB":
-                continue  # "is due to open in 2027": when, not why ("due to rain" is why)
-        if first is not None and (keep is None or first[0].i in keep):
+        if first is None or first[0].lower_ == "due" and len(first) > 2 and first[2].tag_ == "VB":
+            continue  # "is due to open in 2027": when, not why ("due to rain" is why)
+        if keep is None or first[0].i in keep:
             candidates.append((match.start(), match.group(0)))
             break
     for token in sent:

@@ -64,9 +64,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     an organisation is that organisation; a two-word name whose last word
     stands alone as a person, or with a person's role beside it, is a person;
     a name that is the make of a thing is a product, never a party, but a
-    named ship is a party (label ``VESSEL``); a
-    sentence's first word that the article also writes in lower case as a noun
-    is no name at all.
+    named ship is a party (label ``VESSEL``); a sentence's first word that the
+    article also writes in lower case as a noun is no name at all.
     """
     from spacy.tokens import Span
 

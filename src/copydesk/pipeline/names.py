@@ -231,6 +231,16 @@ class NameBook:
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
     mentions: Counter = field(default_factory=Counter)  # canonical name -> times named
 
+    @property
+    def subject(self) -> str | None:
+        """Return the organisation "it" stands for: the last one put first."""
+        return self.focus or self.last_org
+
+    @property
+    def company(self) -> str | None:
+        """Return the business "the company" stands for."""
+        return self.business or self.focus
+
     def canonical(self, text: str, label: str) -> str:
         """Return the canonical name of a mention, remembering new full names."""
         name = re.sub(r"(?:'s|’s|')$", "", " ".join(text.split())).strip(" ,")
@@ -390,7 +400,7 @@ class NameBook:
         if len(kind) == 1:
             return kind.pop()  # one utility named: "the utility" (of two airlines, neither)
         if noun in COMPANY_NOUNS and not modifiers:
-            return self.business or self.focus
+            return self.company
         if noun in PERSON_NOUNS and not plural:
             return self.last_person  # "the artist" (but "the players" are not one person)
         return None

@@ -688,7 +688,7 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
 def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     """Yield the writer's name for what the article has just told.
 
-    "Those are reassuring words", "That is a very large bet": a demonstrative
+    "That is a very large bet", "Those are disastrous numbers": a demonstrative
     subject, "be", and a noun the writer weighs ("That is a 12% rise" counts,
     and "That is a small town" describes).
     """

@@ -1026,12 +1026,12 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
         found.gaps.append(f"the negation '{negation}'")
     # "can serve only about 450 patients": "only" before a number weighs it, and
     # the number is checked on its own.
-    weighed = {
-        w
-        for k, w in enumerate(words[:-1])
-        if w == "only" and (words[k + 1] in NUMBER_LEADS or words[k + 1][:1].isdigit())
-    }
-    for word in dict.fromkeys(w for w in words if w in QUANTIFIERS and w not in weighed):
+    weighs_number = any(
+        w == "only" and (after in NUMBER_LEADS or after[:1].isdigit())
+        for w, after in zip(words, words[1:], strict=False)
+    )
+    quantifiers = QUANTIFIERS - {"only"} if weighs_number else QUANTIFIERS
+    for word in dict.fromkeys(w for w in words if w in quantifiers):
         if not any(word in sentence for sentence in chosen):
             found.gaps.append(f"'{word}'")
 
