@@ -63,6 +63,21 @@ def test_read_html_dateline_inside_a_paragraph_gives_date() -> None:
     assert prose(text, Format.HTML) == ["Nurses walked out [1]."]
 
 
+def test_read_html_header_time_dates_the_page_but_a_time_in_the_prose_does_not() -> None:
+    page = (
+        "<html><body><article><header><h1>Glacier</h1>"
+        '<time datetime="2026-09-09">September 9, 2026</time></header>'
+        "<p>The study appeared on Monday [a].</p></article></body></html>"
+    )
+    assert parse_document(page.encode(), "a.html", Format.HTML).published == date(2026, 9, 9)
+    event = '<html><body><p>The vote is on <time datetime="2026-10-01">October 1</time>.</p>'
+    assert parse_document(event.encode(), "a.html", Format.HTML).published is None
+    marked = '<html><body><p>By A. Writer, <time pubdate datetime="2026-03-02">March 2</time></p>'
+    assert parse_document(marked.encode(), "a.html", Format.HTML).published == date(2026, 3, 2)
+    meta = '<html><head><meta name="date" content="2026-01-05"></head><body>' + page[12:]
+    assert parse_document(meta.encode(), "a.html", Format.HTML).published == date(2026, 1, 5)
+
+
 def test_read_date_option_overrides_dateline() -> None:
     text = "HOUSTON, May 7, 2026 — A launch.\n"
     document = parse_document(text.encode(), "a.txt", Format.TEXT, published=date(2026, 1, 2))

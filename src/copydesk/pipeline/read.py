@@ -475,6 +475,11 @@ class _ProseFinder(HTMLParser):
         self.blocks: list[Span] = []
         self.block: Span | None = None
         self.published: date | None = None
+        # A <time datetime> in the page's <header> (or marked ``pubdate`` or
+        # ``itemprop="datePublished"``) dates the page when no <meta> does;
+        # a <time> in the prose may be any event's date.
+        self.header_depth = 0
+        self.stamped: date | None = None
 
     def parse_html_declaration(self, i: int) -> int:
         """Read ``<![...]>`` that is not CDATA as a bogus comment, as browsers do.
@@ -510,6 +515,13 @@ class _ProseFinder(HTMLParser):
             ).lower()
             if key in DATE_META and self.published is None:
                 self.published = parse_iso(values.get("content", "")[:10])
+        if tag == "header":
+            self.header_depth += 1
+        if tag == "time" and self.stamped is None:
+            values = {k.lower(): (v or "") for k, v in attrs}
+            marked = "pubdate" in values or values.get("itemprop", "").lower() == "datepublished"
+            if self.header_depth or marked:
+                self.stamped = parse_iso(values.get("datetime", "")[:10])
         if tag in BLOCK_TAGS:
             self.close_block()
         if tag in SKIPPED_TAGS and tag not in VOID_TAGS:
@@ -521,6 +533,8 @@ class _ProseFinder(HTMLParser):
             self.skip_depth = max(0, self.skip_depth - 1)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "header":
+            self.header_depth = max(0, self.header_depth - 1)
         if tag in BLOCK_TAGS:
             self.close_block()
         if tag in SKIPPED_TAGS and tag not in VOID_TAGS:
@@ -559,7 +573,8 @@ def html_layout(text: str) -> Layout:
     finder.close_block()
     view = mask(text, finder.keep)
     view = decode_entities(view)
-    return Layout(view=view, blocks=tuple(finder.blocks), published=finder.published)
+    published = finder.published or finder.stamped
+    return Layout(view=view, blocks=tuple(finder.blocks), published=published)
 
 
 ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
