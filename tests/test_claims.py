@@ -312,6 +312,10 @@ def test_extract_claims_hostile_sentences_keep_null_slots(nlp) -> None:  # noqa:
         pytest.param("Who, after all, benefits from ships idling offshore?", "opinion", id="who"),
         pytest.param('She asked: "Who pays for this?"', "factual", id="quoted-question"),
         pytest.param("The clinic opens on Saturday.", "factual", id="statement"),
+        pytest.param(
+            "The new depot would be built on Mill Lane [1].", "factual", id="cited-modal-reports"
+        ),
+        pytest.param("The new depot would be built on Mill Lane.", "opinion", id="uncited-modal"),
     ],
 )
 def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -> None:  # noqa: ANN001

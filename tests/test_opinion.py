@@ -276,6 +276,17 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "For a farming town, that is a very large bet on a hungry neighbour.",
             id="the-writer-names-what-was-told",
         ),
+        pytest.param(
+            "Those are sobering figures for a port that has long relied on its trawlers.",
+            id="participle-read-as-a-verb",
+        ),
+        pytest.param("It is a small mercy that no one was hurt in the blaze.", id="a-small-mercy"),
+        pytest.param("It is a large ask for a town of this size.", id="a-large-ask"),
+        pytest.param(
+            "A cracked blade at one of the town's busiest junctions signals a repair budget that "
+            "has fallen short.",
+            id="framing-verb-in-a-verbless-parse",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -417,6 +428,9 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             id="thieves-are-no-judgement",
         ),
         pytest.param("That is a small town in northern Ohio.", id="that-is-a-described-noun"),
+        pytest.param(
+            "Two passengers were taken to hospital with serious injuries.", id="serious-injuries"
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -241,13 +241,14 @@ def extract_claims(
         if segment.sent is None:
             continue
         clauses = split_clauses(segment.sent)
-        sentence_cue = opinion_cue(segment.sent) or own_question(segment.sent)
+        cited = bool(segment.citations)
+        sentence_cue = opinion_cue(segment.sent, cited=cited) or own_question(segment.sent)
         for clause in clauses:
             if len(clauses) == 1:
                 text, cue = claim_text(document, segment), sentence_cue
             else:
                 text = clause_words(segment.sent, clause, names)
-                cue = clause_cue(segment.sent, clause, text, sentence_cue)
+                cue = clause_cue(segment.sent, clause, text, sentence_cue, cited=cited)
                 if sentence_cue and not segment.citations and clause.part is Part.MAIN:
                     # The writer's judgement carries the uncited sentence it frames
                     # ("The ruling is a landmark, and it should have come years
@@ -351,14 +352,16 @@ def named_subject(sent: SpacySpan, clause: Clause, names: NameBook) -> str | Non
     return names.last_person if pronoun in {"he", "she"} else names.last_org
 
 
-def clause_cue(sent: SpacySpan, clause: Clause, text: str, sentence_cue: str | None) -> str | None:
+def clause_cue(
+    sent: SpacySpan, clause: Clause, text: str, sentence_cue: str | None, *, cited: bool
+) -> str | None:
     """Return the opinion cue of one clause of a split sentence."""
     if clause.part is Part.MAIN:
         # The sentence's cue counts for the main clause when its words are there.
         return sentence_cue if sentence_cue and sentence_cue.lower() in text.lower() else None
     doc = sent.doc
     span = doc[clause.tokens[0] : clause.tokens[-1] + 1]
-    return opinion_cue(span)
+    return opinion_cue(span, cited=cited)
 
 
 def the_quarter(sent: SpacySpan, facts: Facts, last: str | None) -> tuple[Facts, str | None]:

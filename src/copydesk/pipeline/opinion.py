@@ -107,16 +107,19 @@ class Cue:
     i: int  # index of its first token in the document
 
 
-def opinion_cue(sent: SpacySpan) -> str | None:
+def opinion_cue(sent: SpacySpan, *, cited: bool = False) -> str | None:
     """Return the words that make a sentence the writer's opinion, or None.
 
     Attributed speech ("Musk said the deal was a breakthrough") and quoted
-    words are facts about what was said, so their cues do not count.
+    words are facts about what was said, so their cues do not count; nor, in
+    a ``cited`` sentence, do the families a source states for itself.
     """
+    lex = lexicon().opinion
     cues = find_cues(sent)
+    if cited:
+        cues = [cue for cue in cues if not lex.has("stated_by_sources", cue.family)]
     if not is_opinion(cues):
         return None
-    lex = lexicon().opinion
     best = max(
         cues, key=lambda cue: (cue.family in lex.decisive, lex.weights.get(cue.family, 0.0), -cue.i)
     )
@@ -342,6 +345,9 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
         elif not lex.has("descriptive_modifiers", lemma):
             # "a thoughtful proposal" (but "critical compute capacity" describes)
             yield "evaluative_modifier"
+    elif token.tag_ == "VBG" and lex.has("evaluative_adjectives", lower) and before_its_noun(token):
+        # "These are sobering numbers", parsed as "are sobering" with an object.
+        yield "evaluative_predicate"
     if token.pos_ == "NOUN" and lex.has("evaluative_nouns", lemma) and is_predicate(token):
         # "The ruling is a landmark." / "The slowdown is a warning sign."
         yield "evaluative_predicate"
@@ -488,6 +494,16 @@ def is_predicate(token: Token) -> bool:
     return token.dep_ == "ROOT" and any(c.lemma_ == "be" for c in token.children)
 
 
+def before_its_noun(participle: Token) -> bool:
+    """Tell whether a participle after "be" is an adjective its object follows."""
+    return (
+        participle.i + 1 < len(participle.doc)
+        and participle.nbor().dep_ == "dobj"
+        and participle.nbor().pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in participle.children)
+    )
+
+
 def is_framing(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a framing verb has a thing, not a speaker, as its subject."""
     if token.tag_ == "VBG":
@@ -510,6 +526,10 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
         # "The size of the round signals that ..." and "The vote signals that
         # ...", parsed without a subject: the noun just before it is one.
         found = [token.nbor(-1)]
+    if not found and token.tag_ == "VBZ" and token.sent.root.pos_ in {"NOUN", "PROPN"}:
+        # "A cracked blade at one of the city's busiest junctions signals a
+        # ...", parsed with no verb at all: the root noun is its subject.
+        found = [token.sent.root]
     return bool(found) and not any(frames_as_speaker(s, token, lex) for s in found)
 
 
