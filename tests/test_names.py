@@ -19,6 +19,15 @@ def test_example_names_are_organisations(nlp) -> None:  # noqa: ANN001
     assert ("OpenAI", "ORG") in ents(doc)
 
 
+def test_entity_repair_reads_whole_company_and_body_names(nlp) -> None:  # noqa: ANN001
+    found = ents(nlp("Harlow Live LLC cancelled the show, Kessel's Markets said."))
+    assert ("Harlow Live LLC", "ORG") in found
+    assert ("Kessel's Markets", "ORG") in found
+    # A marker after "of Victoria" is no part of the name, and does not hide it.
+    text = "The tram went too fast, according to the Rail Safety Commission of Victoria [2]."
+    assert ("Rail Safety Commission of Victoria", "ORG") in ents(nlp(text))
+
+
 def test_relabel_fixes_what_the_model_calls_a_name(nlp) -> None:  # noqa: ANN001
     from spacy.tokens import Span
 

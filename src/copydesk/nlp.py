@@ -93,6 +93,8 @@ ORG_HEADS = [
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
+# The legal forms a company's name may end with.
+LEGAL_FORMS = ["inc", "inc.", "llc", "ltd", "ltd.", "plc", "pty", "corp", "corp.", "co.", "llp"]
 PROPER_WORD = {"POS": "PROPN", "LOWER": {"NOT_IN": ["the", "a", "an"]}}
 ORG_PATTERNS = [
     # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority",
@@ -120,6 +122,14 @@ ORG_PATTERNS = [
         {"LOWER": "of"},
         {"POS": "PROPN", "OP": "+"},
     ],
+    # "Bluecrest Live LLC", "Kelvane Light Rail Pty Ltd", whatever their case
+    [
+        {**PROPER_WORD, "OP": "+"},
+        {"LOWER": {"IN": LEGAL_FORMS}},
+        {"LOWER": {"IN": LEGAL_FORMS}, "OP": "?"},
+    ],
+    # "Pell's Markets", "Dunn's Farms": a possessive before a plural name
+    [PROPER_WORD, {"ORTH": {"IN": ["'s", "’s"]}}, {"TAG": "NNPS", "IS_TITLE": True}],
     # "Ashford & Bell", "Johnson & Johnson"
     [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
     # "Local 17" once the article has named the union in full.
@@ -328,8 +338,12 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
             label = "PERSON"
         elif label in {"YEAR", "MONTH"}:
             label, start, end = "DATE", start + 1, end - 1  # the year or month alone
+        while end > start and (is_marker(doc[end - 1]) or doc[end - 1].is_space):
+            # The tagger reads "[2]" as a proper noun, and the longest match of
+            # "Commission of Victoria [2]" would hide the one without it.
+            end -= 1
         span = Span(doc, start, end, label=label)
-        if any(is_marker(t) or t.is_space for t in span):
+        if not span or any(is_marker(t) or t.is_space for t in span):
             continue
         if label == "ORG" and span[-1].like_num and span[-2].lower_ != "local":
             span = span[:-1]  # "Union 2026": a year after the name, not part of it
