@@ -720,6 +720,16 @@ def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN
     assert parties[1] == ()
 
 
+def test_a_town_written_with_its_region_is_a_place_beside_its_council(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "Mossbank, Alaska, a town of about 2,600 people, sits below the glacier [b]. "
+        "The Mossbank Town Council voted 6-1 last week to pay for a survey [c].",
+    )
+    assert [c.facts.slots.location for c in claims] == ["Mossbank, Alaska", None]
+    assert [c.facts.slots.parties for c in claims] == [(), ("Mossbank Town Council",)]
+
+
 def test_a_future_word_outside_the_dates_clause_does_not_move_it_ahead(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp,

@@ -79,7 +79,9 @@ def agree_labels(docs: Iterable[Doc]) -> None:
         e.text
         for e in ents
         if (e.label_ in {"GPE", "LOC"} or before_region(e))
-        and not any(o.startswith(f"{e.text} ") for o in orgs)
+        # "Ardent" of "Ardent Motor Company" is the company, but "Mossbank" of
+        # "Mossbank Town Council" is the town
+        and not any(o.startswith(f"{e.text} ") and not is_public_body(o) for o in orgs)
     }
     # "Ardent" of "Ardent Motor Company", "Pfizer said": parties, whatever else they seem.
     acting = short_forms(orgs) | speakers(ents)
@@ -87,6 +89,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     products = product_names(ents) - acting - vessels
     places -= vessels
     places |= (towns(ents) | grounds(ents)) - acting
+    places |= towns_before_regions(ents)
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
     known = lexicon().places
     places |= {e.text for e in ents if e.text.lower() in known} - acting
@@ -202,6 +205,28 @@ def towns(ents: list[Span]) -> set[str]:
         and e.root.head.lower_ in {"in", "near"}
         and e.root.head.head.lemma_ not in HOLDINGS
     }
+
+
+def towns_before_regions(ents: list[Span]) -> set[str]:
+    """Return the untagged towns written with a known region: "Mossbank" of
+    "Mossbank, Alaska, a town of 2,600", where the model tagged only Alaska."""
+    found = set()
+    known = lexicon().places
+    for e in ents:
+        doc, first = e.doc, e.start - 1
+        if first < 1 or doc[first].text != "," or e.text.lower() not in known:
+            continue
+        while first > 0 and is_bare_name_word(doc[first - 1]):
+            first -= 1
+        town = doc[first : e.start - 1]
+        if 0 < len(town) < 3 and (first == 0 or doc[first - 1].lower_ not in {"the", "'s"}):
+            found.add(town.text)
+    return found
+
+
+def is_bare_name_word(token: Token) -> bool:
+    """Tell whether a word may be part of a name the model left untagged."""
+    return token.is_title and not token.is_stop and not token.ent_type_
 
 
 def grounds(ents: list[Span]) -> set[str]:
