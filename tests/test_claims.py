@@ -720,6 +720,17 @@ def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN
     assert parties[1] == ()
 
 
+def test_its_president_speaks_for_the_organisation_just_named(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Harrow Creek Ranchers Alliance filed an appeal on Monday. Its president, Wade "
+        "Kessler, said ranchers feared for their wells. Orrin Vale will serve as "
+        "its chief executive.",
+    )
+    assert parties[1] == ("Harrow Creek Ranchers Alliance", "Wade Kessler")
+    assert parties[2] == ("Orrin Vale",)
+
+
 def test_a_town_written_with_its_region_is_a_place_beside_its_council(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp,

@@ -380,6 +380,15 @@ def test_a_title_names_the_body_a_person_speaks_for(nlp, title: str, parties: tu
     assert claims[2].facts.slots.parties == parties
 
 
+def test_a_title_may_name_its_body_by_a_word_of_its_name(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Tri-County Health District ordered the recall on Monday.\n\n"
+        "Health commissioner Owen Tiernan urged anyone who fell ill to call.",
+    )
+    assert claims[1].facts.slots.parties == ("Tri-County Health District", "Owen Tiernan")
+
+
 def test_the_agency_may_be_a_department(nlp) -> None:  # noqa: ANN001
     claims = main_claims(
         nlp,

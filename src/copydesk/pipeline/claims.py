@@ -558,6 +558,13 @@ def find_parties(
             elif len(words) == 2 and (body := titled_body(words[0], token, names)):
                 found.append((words[0].i, body))
             continue
+        owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in token.children)
+        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+        if owned and named and token.lemma_ in TITLES and names.subject:
+            # "Its president, Wade Kessler, said": of the organisation the last
+            # sentence was about
+            found.append((token.i, names.subject))
+            continue
         determiners = [
             c
             for c in token.children
@@ -636,10 +643,13 @@ def find_parties(
 def titled_body(body: Token, title: Token, names: NameBook) -> str | None:
     """Return the body a title before a person names: "Council chair Fiona
     Teague", "Union president Gloria Szabo" speak for theirs ("Board member
-    Yusuf Adeyemi" for himself)."""
-    if body.lower_ not in TITLE_BODIES or title.lemma_ == "member":
+    Yusuf Adeyemi" for himself); so does a word of its name ("Health
+    commissioner Owen Tiernan" of the Tri-County Health District)."""
+    if title.lemma_ == "member" or body.lower_ in GOVERNMENTS:
         return None
-    return names.describe(body.lower_)
+    if body.lower_ in TITLE_BODIES:
+        return names.describe(body.lower_)
+    return names.named_for(body.lower_)
 
 
 def speakers_employer(sent: SpacySpan, ents: list, names: NameBook) -> str | None:

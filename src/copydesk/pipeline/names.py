@@ -310,6 +310,17 @@ class NameBook:
                 return full
         return None
 
+    def named_for(self, word: str) -> str | None:
+        """Return the one organisation named so far whose name holds ``word``
+        after its first word ("health": "Tri-County Health District")."""
+        word = word.lower()
+        orgs = [
+            n
+            for n in self.named
+            if self.kinds.get(n, "ORG") == "ORG" and word in n.lower().split()[1:]
+        ]
+        return orgs[0] if len(orgs) == 1 else None
+
     def names_org(self, text: str) -> bool:
         """Tell whether a name is an organisation's, in full or short ("Lumenfield")."""
         full = self.short.get(text, text)
