@@ -658,6 +658,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="outside-a-place",
         ),
+        pytest.param(
+            "The fair will run from May 4 to 6 at Dunn's Meadow near Carver Bend, Oregon [1].",
+            "Dunn's Meadow near Carver Bend, Oregon",
+            (),
+            id="a-meadow-near-a-town-and-its-region",
+        ),
+        pytest.param(
+            "Prices paid at elevators around Ashby Falls, Nebraska, have fallen.",
+            "Ashby Falls, Nebraska",
+            (),
+            id="a-bare-noun-is-no-place-phrase",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001
@@ -718,6 +730,18 @@ def test_a_place_named_anywhere_is_no_party_elsewhere(nlp) -> None:  # noqa: ANN
         "Cedar Gap, a former mill town of about 2,100 people, last faced a fire in 2002.",
     )
     assert parties[1] == ()
+
+
+def test_the_company_is_a_business_not_its_event_or_a_germ(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Harlow Live LLC on Tuesday cancelled the Cedar Valley Folk Festival. "
+        "The Cedar Valley Folk Festival drew 22,000 visitors last year. "
+        "The company said it had called off the event because of smoke. "
+        "Millbake Inc. said it acted because Listeria had been found on a slicer.",
+    )
+    assert parties[2] == ("Harlow Live LLC",)
+    assert parties[3] == ("Millbake Inc.",)
 
 
 def test_its_president_speaks_for_the_organisation_just_named(nlp) -> None:  # noqa: ANN001

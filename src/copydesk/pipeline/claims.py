@@ -785,8 +785,8 @@ def find_places(
         before = doc[start - 1] if start > sent.start else None
         if before is not None and before.lower_ == "the" and start <= before.head.i < end:
             start -= 1  # "the Sable River", as written
+        start, end = place_phrase(group[0], start, end)
         if len(group) == 1:
-            start, end = place_phrase(group[0], start, end)
             end = with_region(group[0], end)
             end = max(end, other_town(group[0]))
         if start > sent.start and doc[start - 1].lower_ in KEPT_PREPOSITIONS:
@@ -943,8 +943,8 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     if nearer:
         outer = nearer[0]  # "a spill at the copper mine near Dunlevy": the mine is where
     first = outer.left_edge.i
-    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} and first != outer.i:
-        return start, end
+    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} or first == outer.i:
+        return start, end  # "prices paid at elevators around Ashby Falls": not a place
     return first, max(end, root.i + 1)
 
 

@@ -129,6 +129,8 @@ NOT_BUSINESSES = {
     "court", "ministry", "government", "party", "board", "district", "university",
     "college", "school", "foundation", "institute", "society", "league", "federation",
     "guild", "police", "bureau", "office", "committee", "administration",
+    "festival", "fair", "show", "games", "championship", "tournament", "marathon",
+    "conference", "summit", "expo",
 }  # fmt: skip
 # Institutions named by a word inside their name: "the union", "the museum".
 INSTITUTIONS = {
