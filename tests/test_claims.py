@@ -670,6 +670,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-bare-noun-is-no-place-phrase",
         ),
+        pytest.param(
+            "The meltwater lake at the foot of the glacier has doubled in area [1].",
+            "the foot of the glacier",
+            (),
+            id="a-described-place",
+        ),
+        pytest.param(
+            "A tram derailed at the Pine Street junction in central Aldgate on Tuesday [1].",
+            "the Pine Street junction in central Aldgate",
+            (),
+            id="a-described-place-in-a-town",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

@@ -825,6 +825,10 @@ def find_places(
         elif token.lemma_.lower() in BUILDING_NOUNS:
             words = [t for t in phrase.subtree if not is_marker(t)]
             ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
+        elif token.lemma_.lower() in FEATURE_NOUNS:
+            # "at the foot of the glacier", "at the Marlow Street junction in
+            # central Kelvane": a place described rather than named
+            ranked.append((1, described_place(phrase)))
     ranked.sort(key=lambda pair: pair[0])
     texts = list(dict.fromkeys(text for _, text in ranked))
     # "Mill Road in Dunmore Flats" says all that "Dunmore Flats" does.
@@ -948,6 +952,27 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     return first, max(end, root.i + 1)
 
 
+def described_place(phrase: Token) -> str:
+    """Return a noun phrase that says where, without its clauses and markers."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+    words = sorted(
+        t.i
+        for t in phrase.subtree
+        if not is_marker(t) and not any(a.dep_ in cut for a in within(t, phrase))
+    )
+    end = words[0]
+    while end + 1 in words:
+        end += 1  # the words next to each other from the first on
+    return phrase.doc[words[0] : end + 1].text
+
+
+def within(token: Token, top: Token) -> Iterator[Token]:
+    """Yield a token and its heads up to, not including, ``top``."""
+    while token.i != top.i:
+        yield token
+        token = token.head
+
+
 def phrase_of(token: Token) -> Token:
     """Return the head of a noun's phrase, seeing through a marker parsed as its head.
 
@@ -976,6 +1001,13 @@ PLACE_NOUNS = {
     "neighborhood",
     "capital",
 }
+# Nouns for features of land and town that say where, described rather than
+# named: "at the foot of the glacier", "off the Maine coast".
+FEATURE_NOUNS = {
+    "coast", "shore", "shoreline", "bank", "creek", "river", "lake", "aquifer",
+    "reservoir", "foot", "edge", "junction", "intersection", "platform", "lot",
+    "village", "outskirts", "waterfront", "backcountry", "corridor", "shelf",
+}  # fmt: skip
 PLACE_PREPOSITIONS = {
     "in",
     "at",
