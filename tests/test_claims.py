@@ -143,6 +143,9 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             "Coffee futures climbed 11% between January and March.", "2026-Q1", id="a-quarter-span"
         ),
         pytest.param("Water rates will rise 6% a year through 2029.", "2029", id="through-a-year"),
+        pytest.param(
+            "Bookings were 40% below last year's level.", "2025", id="a-possessive-relative-year"
+        ),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001

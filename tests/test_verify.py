@@ -412,6 +412,18 @@ def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     assert outcome(claim)[0] == "supported"
 
 
+def test_the_date_of_a_saying_is_the_records_own(english: Language) -> None:
+    """ "Northwind said last week that ..." citing Northwind's statement of last
+    week: the record's date states when it was said, not when what it says happened."""
+    sources: dict[str, SourceSpec] = {"1": (DEAL, date(2026, 4, 29))}
+    said = "Northwind Energy said last week that it had signed an agreement to acquire the "
+    (claim,) = check(english, f"{said}Riverside solar farm [1].", sources, date(2026, 5, 7))
+    assert outcome(claim)[0] == "supported"
+    signed = "Northwind Energy said it had signed an agreement last week to acquire the "
+    (claim,) = check(english, f"{signed}Riverside solar farm [1].", sources, date(2026, 5, 7))
+    assert outcome(claim)[:2] == ("unsupported", "not-in-source")
+
+
 def test_a_year_the_claim_implies_is_the_best_sentences_to_confirm(english: Language) -> None:
     """ "By the end of the year" against "by the end of March 2027": contradicted, even
     though another sentence of the source is dated this year."""

@@ -154,6 +154,7 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     they stay unresolved rather than guessed from the clock.
     """
     phrase = " ".join(phrase.split()).strip(" ,.")
+    phrase = re.sub(r"(?<=[a-z])(?:'s|’s)$", "", phrase)  # "last year's level"
     if not phrase or len(phrase) > 60 or NOT_DATES.match(phrase):
         return None
     if ISO_DATE.match(phrase):

@@ -179,6 +179,9 @@ class Facts:
     places: tuple[str, ...] = ()
     # The named person whose words these are ("Ruth Ngata said the festival ...").
     speaker: str | None = None
+    # The dates of the saying itself ("said last week that ..."), which the
+    # cited record's own date states.
+    said_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

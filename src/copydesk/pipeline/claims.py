@@ -416,14 +416,14 @@ def read_facts(
         for e in sent.ents
         if not any(is_marker(t) for t in e) and (keep is None or all(t.i in keep for t in e))
     ]
-    dates = tuple(
-        dict.fromkeys(
-            d
-            for e in ents
-            if e.label_ in {"DATE", "TIME"}
-            and (d := resolve_date(e.text, published, future=speaks_of_future(sent, e)))
-        )
-    )
+    resolved = {
+        e.start: d
+        for e in ents
+        if e.label_ in {"DATE", "TIME"}
+        and (d := resolve_date(e.text, published, future=speaks_of_future(sent, e)))
+    }
+    dates = tuple(dict.fromkeys(resolved.values()))
+    said_on = tuple(d for e in ents if (d := resolved.get(e.start)) and dates_the_saying(e))
     parties = find_parties(sent, ents, names, keep)
     places = find_places(sent, ents, parties, names)
     numbers = tuple(find_numbers(ents))
@@ -436,7 +436,17 @@ def read_facts(
     )
     terms = content_terms(sent, lexicon(), keep)
     speaker = find_speaker(sent, parties)
-    return Facts(slots=slots, terms=terms, dates=dates, places=places, speaker=speaker)
+    return Facts(
+        slots=slots, terms=terms, dates=dates, places=places, speaker=speaker, said_on=said_on
+    )
+
+
+def dates_the_saying(when: SpacySpan) -> bool:
+    """Tell whether a date is when something was said or published: "said last
+    week that ...", "Earlier this month, the council reported ...", "a survey
+    released last month" (not "said she had begun ... earlier this month")."""
+    verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
+    return verb.lemma_ in REPORTING | {"publish", "release"}
 
 
 def find_speaker(sent: SpacySpan, parties: tuple[str, ...]) -> str | None:
@@ -958,7 +968,7 @@ def described_place(phrase: Token) -> str:
     words = sorted(
         t.i
         for t in phrase.subtree
-        if not is_marker(t) and not any(a.dep_ in cut for a in within(t, phrase))
+        if not is_marker(t) and not any(a.dep_ in cut for a in path_to(t, phrase))
     )
     end = words[0]
     while end + 1 in words:
@@ -966,7 +976,7 @@ def described_place(phrase: Token) -> str:
     return phrase.doc[words[0] : end + 1].text
 
 
-def within(token: Token, top: Token) -> Iterator[Token]:
+def path_to(token: Token, top: Token) -> Iterator[Token]:
     """Yield a token and its heads up to, not including, ``top``."""
     while token.i != top.i:
         yield token

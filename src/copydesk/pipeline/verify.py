@@ -214,6 +214,7 @@ class SourceIndex:
     # Words of the records' titles and publishers: a press release calls its
     # publisher "the company", and a headline names whom the record is about.
     about: set[str] = field(default_factory=set)
+    published: list[str] = field(default_factory=list)  # the records' own dates, ISO
 
     @property
     def size(self) -> int:
@@ -420,6 +421,8 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
         record = cited_source.source
         for heading in (record.title, record.publisher):
             index.about.update(w.lower() for w in WORD.findall(heading or ""))
+        if record.published is not None:
+            index.published.append(record.published.isoformat())
         for sent in cited_source.sentences:
             i = len(index.pool)
             index.pool.append((cited_source.source, sent))
@@ -660,6 +663,11 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
         retold = any(i == top and same_period(d, claimed) for i, d in index.dates)
         overruled = implied and bool(near) and not retold
         if not overruled and date_stated(claimed, index, set(found.chosen)):
+            found.stated.append("the date")
+            continue
+        if claimed in claim.facts.said_on and any(within(p, claimed) for p in index.published):
+            # "Earlier this month, the council reported ...", citing the council's
+            # report of July 9: the record's own date is when it was reported.
             found.stated.append("the date")
             continue
         if near:
