@@ -832,12 +832,9 @@ def find_places(
             # "through the Fenmore Heights neighborhood": one named here
             first = min([token.i, *(c.left_edge.i for c in token.children if c.dep_ == "compound")])
             ranked.append((1, f"the {doc[first : token.i + 1].text}"))
-        elif token.lemma_.lower() in BUILDING_NOUNS:
-            words = [t for t in phrase.subtree if not is_marker(t)]
-            ranked.append((1, doc[words[0].i : words[-1].i + 1].text))  # "in the east wing"
-        elif token.lemma_.lower() in FEATURE_NOUNS:
-            # "at the foot of the glacier", "at the Marlow Street junction in
-            # central Kelvane": a place described rather than named
+        elif token.lemma_.lower() in BUILDING_NOUNS | FEATURE_NOUNS:
+            # "in the east wing", "at the foot of the glacier", "at the Marlow
+            # Street junction in central Kelvane": a place described, not named
             ranked.append((1, described_place(phrase)))
     ranked.sort(key=lambda pair: pair[0])
     texts = list(dict.fromkeys(text for _, text in ranked))
