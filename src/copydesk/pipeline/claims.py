@@ -8,7 +8,7 @@ sentences, so that the two are compared like with like.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,8 +19,22 @@ from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
 from copydesk.pipeline.markers import is_marker
-from copydesk.pipeline.names import COMPANY_NOUNS, ROLE_BODIES, TITLES, NameBook, is_business
+from copydesk.pipeline.names import (
+    COMPANY_NOUNS,
+    NOT_NAMES,
+    ROLE_BODIES,
+    TITLES,
+    NameBook,
+    is_business,
+)
 from copydesk.pipeline.opinion import opinion_cue
+from copydesk.pipeline.places import (
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    find_places,
+    is_place,
+    town_of,
+)
 from copydesk.quantities import parse_quantity
 
 if TYPE_CHECKING:
@@ -42,19 +56,6 @@ RANGE = re.compile(
     r"(?P<left>.*?\d[\d,.]*(?:%|\s*[a-z]+)?)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*(?=[$€£\d]))"
     r"(?P<right>\D{0,3}(?P<number>\d[\d,.]*)(?P<tail>.*))"
 )
-# Words the small model tags as organisations or places that are neither.
-NOT_NAMES = {
-    "ai",
-    "ceo",
-    "ipo",
-    "gpu",
-    "gpus",
-    "llm",
-    "the company",
-    "company",
-    "state",
-    "the state",
-}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
 UNITS = {
     "mw",
@@ -745,391 +746,6 @@ def noun_chunks(sent: SpacySpan) -> list:
         return list(sent.noun_chunks)
     except ValueError:
         return []
-
-
-def find_places(
-    sent: SpacySpan, ents: list, parties: tuple[str, ...], names: NameBook | None = None
-) -> tuple[str, ...]:
-    """Return the places a sentence names, where things happen first.
-
-    "Memphis, Tennessee" is one place; "between Carrow and Penhurst" keeps its
-    preposition, since neither town alone is where the line runs.
-    """
-    groups: list[list] = []
-    ranked: list[tuple[int, str]] = []
-    known = names.known_parties() if names is not None else set()
-    based = [span for ent in ents if is_place(ent, known) and (span := based_in(ent))]
-    for ent in ents:
-        if not is_place(ent, known) or ent.text in parties or ent.text.lower() in NOT_NAMES:
-            continue
-        if any(span.start <= ent.start < span.end for span in based):
-            continue
-        where = ent.root.dep_ == "pobj" and (
-            ent.root.head.lower_ in PLACE_PREPOSITIONS
-            or ent.root.head.lower_ == "of"
-            and ent.root.head.head.lemma_ in PLACE_NOUNS  # "the mountain town of Ostwick"
-        )
-        if names is not None and not where and names.names_org(ent.text):
-            continue  # "Shares of Lumenfield", "Calder Ridge will pay": the company
-        owner = ent.root.head
-        if (
-            ent.root.dep_ in {"compound", "nmod"}
-            and owner.i >= ent.end
-            and not (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPOSITIONS)
-            and owner.lemma_ not in SITE_NOUNS
-        ):
-            # "Colorado lawmakers", "Jessup County Sheriff": whose, not where (but
-            # "the Ashgrove office will close" is where)
-            continue
-        bare = re.sub(r"(?:'s|’s)$", "", ent.text)
-        if names is not None and bare in names.short and ent.root.dep_ != "pobj":
-            continue  # "a museum of Hallam's size", "requires Sunfield to": a party
-        if groups and between_is_comma(sent, groups[-1][-1], ent):
-            groups[-1].append(ent)
-        else:
-            groups.append([ent])
-    doc = sent.doc
-    ranked.extend((2, span.text) for span in based)
-    for group in groups:
-        start, end = group[0].start, group[-1].end
-        before = doc[start - 1] if start > sent.start else None
-        if before is not None and before.lower_ == "the" and start <= before.head.i < end:
-            start -= 1  # "the Sable River", as written
-        start, end = place_phrase(group[0], start, end)
-        if len(group) == 1:
-            end = with_region(group[0], end)
-            end = max(end, other_town(group[0]))
-        if start > sent.start and doc[start - 1].lower_ in KEPT_PREPOSITIONS:
-            # "just outside Ardenby": where, relative to the place
-            start -= 1
-            if start > sent.start and doc[start - 1].lower_ in {"just", "right", "directly"}:
-                start -= 1
-        text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
-        head = group[0].root.head
-        if head.lower_ == "between" and " and " in text:
-            text = f"between {text}"  # "between Lindell and Ashgrove, Pennsylvania"
-        elif head.lower_ == "between" and len(group) == 2:
-            text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
-        # Where something happens ("in Memphis") before what is named ("the
-        # Northern Line will run"): the place of the sentence is in a phrase,
-        # and a town before a building in it ("a specialist at the Northern
-        # Lakes Agricultural Station in East Corvin").
-        if group[0].root.dep_ != "pobj":
-            rank = 2
-        else:
-            rank = 0 if group[0].label_ in {"GPE", "LOC"} or head.lower_ == "between" else 1
-        ranked.append((rank, text))
-    for token in sent:
-        phrase = phrase_of(token)
-        det = [c for c in phrase.children if c.dep_ in {"det", "poss"}]
-        if not (det and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS):
-            continue
-        named_heads = {p.split()[-1].lower() for p in names.places} if names else set()
-        if det[0].lower_ == "the" and (
-            token.lemma_.lower() in PLACE_NOUNS or token.lower_ in named_heads
-        ):
-            # "in the county", "at the fairgrounds": a place named earlier;
-            # "through the Fenmore Heights neighborhood": one named here
-            first = min([token.i, *(c.left_edge.i for c in token.children if c.dep_ == "compound")])
-            ranked.append((1, f"the {doc[first : token.i + 1].text}"))
-        elif token.lemma_.lower() in BUILDING_NOUNS | FEATURE_NOUNS:
-            # "in the east wing", "at the foot of the glacier", "at the Marlow
-            # Street junction in central Kelvane": a place described, not named
-            ranked.append((1, described_place(phrase)))
-    ranked.sort(key=lambda pair: pair[0])
-    texts = list(dict.fromkeys(text for _, text in ranked))
-    # "Mill Road in Dunmore Flats" says all that "Dunmore Flats" does.
-    return tuple(t for t in texts if not any(t != o and f" {t}" in f" {o}" for o in texts))
-
-
-def other_town(ent: SpacySpan) -> int:
-    """Return where "Lindell and Ashgrove" ends, a town the model left untagged
-    included; else where the place ends."""
-    root = ent.root
-    towns = [
-        c
-        for c in root.children
-        if c.dep_ == "conj" and c.pos_ == "PROPN" and not c.ent_type_ and c.i >= ent.end
-    ]
-    if towns and any(c.lower_ == "and" for c in root.children if c.dep_ == "cc"):
-        return towns[0].i + 1
-    return ent.end
-
-
-def based_in(ent: SpacySpan) -> SpacySpan | None:
-    """Return "Halverston, Michigan" of "the Halverston, Michigan-based carmaker"."""
-    doc = ent.doc
-    if not (
-        ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"
-    ):
-        return None
-    start = ent.start
-    if start > 1 and doc[start - 1].text == "," and doc[start - 2].pos_ == "PROPN":
-        start -= 2
-        while start > 0 and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-    return doc[start : ent.end]
-
-
-def with_region(ent: SpacySpan, end: int) -> int:
-    """Return where "Kourou, French Guiana" ends, the region in apposition included."""
-    doc = ent.doc
-    region = [
-        c
-        for c in ent.root.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == end + 1
-    ]
-    if region and doc[end].text == ",":
-        last = region[0].right_edge
-        while is_marker(last) or last.is_punct:
-            last = doc[last.i - 1]  # "Upper Teslin[^1]": the marker hangs off the region
-        return last.i + 1
-    return end
-
-
-def town_of(ent: SpacySpan) -> list[Token]:
-    """Return the place a name is said to be in: "Bransford" of "Calderwood
-    General Hospital in Bransford"."""
-    towns = [
-        c
-        for p in ent.root.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for c in p.children
-        if c.dep_ == "pobj" and c.ent_type_ in {"GPE", "LOC"}
-    ]
-    doc = ent.doc
-    if not towns and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "in":
-        # "at the Northern Lakes Agricultural Station in East Corvin", with the
-        # town parsed as where the verb happens
-        town = doc[ent.end + 1]
-        if town.ent_type_ in {"GPE", "LOC"} and town.ent_iob_ == "B":
-            towns = [town]
-    return towns
-
-
-def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
-    """Widen a place to the phrase that says where: "the foothills of the Talbot
-    Range", "the ridge north of Cedar Gap", "the Jessup County Fairgrounds in
-    Harlan Springs".
-    """
-    doc = ent.doc
-    root = ent.root
-    area = root.head
-    if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS | SITE_NOUNS and area.dep_ == "pobj":
-        # "through the Eastgate district", "into the Tolley Point terminal"
-        return area.left_edge.i, area.i + 1
-    inner = town_of(ent)
-    if inner and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPOSITIONS:
-        inner_end = inner[0].i + 1
-        while inner_end < len(doc) and doc[inner_end].ent_iob_ == "I":
-            inner_end += 1  # the name alone: not "Easton Vale, which enrolled ..."
-        if ent.label_ == "ORG":
-            # "nurses at Calderwood General Hospital in Bransford": the hospital
-            # is a party; the town is where.
-            inner_start = inner[0].i
-            while doc[inner_start].ent_iob_ == "I":
-                inner_start -= 1
-            return inner_start, inner_end
-        return start, max(end, inner_end)
-    outer = None
-    token = root
-    while token.dep_ == "pobj" and token.head.lower_ in CHAIN_PREPOSITIONS:
-        head = token.head.head
-        while head.pos_ == "ADV" and head.dep_ == "advmod":
-            head = head.head  # "north of"
-        if head.pos_ not in {"NOUN", "PROPN"} or head.i > root.i:
-            break
-        token = head
-        # "The town of Dunlevy"; "the Greyhollow copper mine near Dunlevy"
-        named_town = head.lemma_ in PLACE_NOUNS and root.head.lower_ == "of"
-        if named_town or head.dep_ == "pobj" and head.head.lower_ in WHERE_PREPOSITIONS:
-            outer = head
-    if outer is None:
-        return start, end
-    nearer = [
-        t
-        for t in doc[outer.i + 1 : root.i]
-        if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ in WHERE_PREPOSITIONS
-    ]
-    if nearer:
-        outer = nearer[0]  # "a spill at the copper mine near Dunlevy": the mine is where
-    first = outer.left_edge.i
-    if doc[first].dep_ not in {"det", "amod", "poss", "compound"} or first == outer.i:
-        return start, end  # "prices paid at elevators around Ashby Falls": not a place
-    return first, max(end, root.i + 1)
-
-
-def described_place(phrase: Token) -> str:
-    """Return a noun phrase that says where, without its clauses and markers."""
-    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
-    words = sorted(
-        t.i
-        for t in phrase.subtree
-        if not is_marker(t) and not any(a.dep_ in cut for a in path_to(t, phrase))
-    )
-    end = words[0]
-    while end + 1 in words:
-        end += 1  # the words next to each other from the first on
-    return phrase.doc[words[0] : end + 1].text
-
-
-def path_to(token: Token, top: Token) -> Iterator[Token]:
-    """Yield a token and its heads up to, not including, ``top``."""
-    while token.i != top.i:
-        yield token
-        token = token.head
-
-
-def phrase_of(token: Token) -> Token:
-    """Return the head of a noun's phrase, seeing through a marker parsed as its head.
-
-    The parser sometimes takes "east wing [^1]" for a compound whose head is
-    the marker; the marker then stands where the noun should.
-    """
-    if token.dep_ == "compound" and is_marker(token.head):
-        return token.head
-    return token
-
-
-# Nouns that stand for a place already named: "in the county", "at the port".
-PLACE_NOUNS = {
-    "county",
-    "city",
-    "port",
-    "valley",
-    "state",
-    "region",
-    "town",
-    "village",
-    "country",
-    "province",
-    "island",
-    "neighbourhood",
-    "neighborhood",
-    "capital",
-}
-# Nouns for features of land and town that say where, described rather than
-# named: "at the foot of the glacier", "off the Maine coast".
-FEATURE_NOUNS = {
-    "coast", "shore", "shoreline", "bank", "creek", "river", "lake", "aquifer",
-    "reservoir", "foot", "edge", "junction", "intersection", "platform", "lot",
-    "village", "outskirts", "waterfront", "backcountry", "corridor", "shelf",
-}  # fmt: skip
-PLACE_PREPOSITIONS = {
-    "in",
-    "at",
-    "across",
-    "near",
-    "around",
-    "throughout",
-    "between",
-    "through",
-    "inside",
-    "outside",
-    "within",
-}
-# A road or bridge is where things are after these too.
-ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
-# Prepositions a place keeps, as they say where relative to it.
-KEPT_PREPOSITIONS = {"outside"}
-# After any of these, a noun phrase may say where.
-WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
-# Named roads and works are places wherever they stand: "the board chose Millrace Road".
-STRUCTURES = {"road", "street", "avenue", "lane", "boulevard", "highway", "bridge", "dam"}
-# What links a place to the larger place phrase it is in: "the ridge north of
-# Cedar Gap", "the Greyhollow copper mine near Dunlevy" ("in" links a town to a
-# street or building named in it: see ``town_of``).
-CHAIN_PREPOSITIONS = {"of", "near", "around", "off", "outside", "along"}
-# Parts of a site: "shown in the museum's newly restored east wing".
-BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
-# "born in Haarlem", "based in Leeds": after these the name is a place.
-LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "die"}
-
-
-def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
-    """Tell whether an entity is where something happens.
-
-    ``parties`` holds the names already met as parties: "a stake in Anthropic"
-    is no place once Anthropic is known.
-    """
-    if ent.label_ in {"GPE", "LOC"}:
-        return True
-    root = ent.root
-    if ent.label_ in {"ORG", "PERSON", "FAC"} and ent.text not in parties:
-        if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"}:
-            return True  # "between Cedar Gap and Mill Flat"
-        if root.head.lower_ == "between" and " and " in ent.text:
-            return True  # "between Ballangrove and Tarrawong" read as one name
-        if root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS:
-            return True  # "the mountain town of Brisca"
-        if len(ent) == 1 and root.head.lower_ == "in" and root.head.head.pos_ in {"NOUN", "PROPN"}:
-            return True  # "The Provincial Administrative Court in Harlen"
-    # "born in Haarlem": a place the small model took for a person; a facility
-    # is a place only after a preposition ("at Harlow Central High School").
-    after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
-    if ent.label_ == "FAC" and ent.root.head.lower_ in ROUTE_PREPOSITIONS:
-        return True  # "shops on Wexley Avenue", "a detour over the Kessler Road Bridge"
-    if ent.label_ == "FAC" and ent[-1].lower_ in STRUCTURES and ent.root.dep_ != "compound":
-        return True  # "the board chose Millrace Road", "Brannock Dam holds back ..."
-    if (
-        ent.label_ in {"ORG", "PERSON", "FAC"}
-        and after_preposition
-        and len(ent) == 1
-        and ent.root.head.head.lemma_ in LOCATIVE_VERBS
-    ):
-        return True
-    if ent.label_ == "ORG":
-        return after_preposition and ent[-1].lower_ in FACILITY_WORDS
-    return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
-
-
-# Parts of a town named by a name before them: "the Eastgate district".
-AREA_NOUNS = {
-    "district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward",
-    "harbour", "harbor",
-}  # fmt: skip
-# Sites a place name before them locates: "the Ashgrove office", "the Orvale plant".
-SITE_NOUNS = {
-    "office",
-    "plant",
-    "factory",
-    "branch",
-    "store",
-    "warehouse",
-    "site",
-    "campus",
-    "mine",
-    "depot",
-    "terminal",
-    "headquarters",
-    "facility",
-    "mill",
-    "refinery",
-    "yard",
-}
-# "at Harlow Central High School": an organisation's building is a place.
-FACILITY_WORDS = {
-    "school",
-    "hospital",
-    "stadium",
-    "airport",
-    "arena",
-    "center",
-    "centre",
-    "park",
-    "museum",
-    "library",
-    "station",
-    "university",
-    "college",
-    "hall",
-}
-
-
-def between_is_comma(sent: SpacySpan, left, right) -> bool:
-    """Tell whether only a comma (or "and") separates two places."""
-    between = sent.doc[left.end : right.start]
-    return len(between) == 1 and between[0].lower_ in {",", "and"}
 
 
 def find_numbers(ents: list) -> Iterable[Quantity]:

@@ -132,6 +132,19 @@ NOT_BUSINESSES = {
     "festival", "fair", "show", "games", "championship", "tournament", "marathon",
     "conference", "summit", "expo",
 }  # fmt: skip
+# Words the small model tags as organisations or places that are neither.
+NOT_NAMES = {
+    "ai",
+    "ceo",
+    "ipo",
+    "gpu",
+    "gpus",
+    "llm",
+    "the company",
+    "company",
+    "state",
+    "the state",
+}
 # Institutions named by a word inside their name: "the union", "the museum".
 INSTITUTIONS = {
     "union",
