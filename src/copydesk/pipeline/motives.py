@@ -1,0 +1,217 @@
+"""Why a sentence says something was done: its purpose and reason clauses.
+
+"to scale its Claude AI models", "in order to ...", "because ...", "as part
+of an effort to ...", read from spaCy's parse; an infinitive that only says
+what is done, tried or asked for ("agreed to pay", "a deal to lease") is no
+motive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# "a deal to lease", "a willingness to support": the infinitive is what the
+# noun or verb is about, not the purpose of the sentence.
+CONTENT_HEADS = {
+    "deal",
+    "agreement",
+    "contract",
+    "pact",
+    "plan",
+    "decision",
+    "willingness",
+    "need",
+    "ability",
+    "right",
+    "attempt",
+    "offer",
+    "promise",
+    "pledge",
+    "commitment",
+    "intention",
+    "chance",
+    "opportunity",
+    "way",
+    "order",
+    "permission",
+    "approval",
+    "vote",
+    "bid",
+    "proposal",
+    "license",
+    "licence",
+    "time",
+    "sign",
+    "agree",
+    "decide",
+    "want",
+    "hope",
+    "expect",
+    "continue",
+    "begin",
+    "start",
+    "try",
+    "fail",
+    "refuse",
+    "threaten",
+    "seem",
+    "appear",
+    "have",
+    "going",
+    "able",
+    "likely",
+    "set",
+    "due",
+    "expected",
+    "poised",
+    "move",
+    "vow",
+    "announce",
+    "say",
+    "ask",
+    "tell",
+    "urge",
+    "intend",
+    "choose",
+    "seek",
+    "manage",
+    "prepare",
+    "decline",
+    "remain",
+    "schedule",
+    "enough",
+    "too",
+}
+# "is intended to reduce class sizes", "was needed to protect storage": purpose.
+PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
+# Verbs whose infinitive says what is done, tried or asked for, not why.
+CONTROL_VERBS = {
+    "struggle", "learn", "like", "love", "want", "try", "fail", "manage", "agree", "decide",
+    "refuse", "continue", "begin", "start", "hope", "promise", "threaten", "expect", "seem",
+    "appear", "tend", "choose", "vote", "plan", "intend", "seek", "attempt", "offer",
+    "pledge", "vow", "prefer", "hate", "need",
+}  # fmt: skip
+# Verbs that tell someone to do something: "orders QuickRide to pay".
+ORDER_VERBS = {"order", "require", "ask", "force", "urge", "tell", "compel", "direct"}
+# Nouns of time an infinitive can complete: "60 days to comply" is no purpose.
+TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
+ENABLING_VERBS = {"allow", "enable", "help", "let", "permit"}
+GOAL_NOUNS = {
+    "priority",
+    "goal",
+    "aim",
+    "objective",
+    "purpose",
+    "intention",
+    "mission",
+    "strategy",
+    "motive",
+    "reason",
+}
+MOTIVE_PHRASES = re.compile(
+    r"\b(?:in order to|so as to|so that|(?:as )?part of (?:an|its|a|their|his|her) "
+    r"(?:effort|push|drive|bid|plan|strategy) to|in an effort to|in a bid to|"
+    r"in an attempt to|with the aim of|aimed at|because|due to|owing to)\b[^.;]*",
+    re.I,
+)
+
+
+def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
+    """Return the purpose or reason a sentence gives, as written, or None."""
+    candidates: list[tuple[int, str]] = []
+    for match in MOTIVE_PHRASES.finditer(sent.text):
+        first = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is None or first[0].lower_ == "due" and len(first) > 2 and first[2].tag_ == "VB":
+            continue  # "is due to open in 2027": when, not why ("due to rain" is why)
+        if keep is None or first[0].i in keep:
+            candidates.append((match.start(), match.group(0)))
+            break
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or (keep is not None and token.i not in keep):
+            continue
+        aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
+        if aux_to and is_purpose(token):
+            candidates.append((aux_to[0].idx - sent.start_char, clause_text(aux_to[0], token)))
+        elif token.tag_ == "VBG" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS
+            for c in (*token.children, *token.head.children)
+        ):
+            # "his priority is dominating the AI infrastructure layer" (the small
+            # model parses the priority as the subject of "dominating")
+            candidates.append((token.idx - sent.start_char, clause_text(token, token)))
+    if not candidates:
+        return None
+    text = min(candidates)[1]
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
+    return " ".join(text.split()).rstrip(" ,.;:") or None
+
+
+def is_purpose(verb: Token) -> bool:
+    """Tell whether an infinitive is a purpose ("to attract investors")."""
+    head = verb.head
+    if verb.tag_ != "VB":
+        return False
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in ENABLING_VERBS:
+        return True  # "The deal allows Anthropic to expand its processing power"
+    if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
+        return False
+    if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in CONTROL_VERBS:
+        return False  # "struggled to fill their planes": what is done, not why
+    if head.lemma_ == "take" and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in TIME_NOUNS)
+        for c in head.children
+    ):
+        return False  # "may take months to clear": how long, not why
+    if (
+        verb.n_lefts + verb.n_rights == 1
+        and verb.i + 1 < len(verb.doc)
+        and verb.nbor().lower_ == "to"
+    ):
+        return False  # "swung the ship hard to starboard to avoid ...": a direction
+    if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == verb.lower_:
+        return False  # "went door to door", "from day to day"
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in ORDER_VERBS
+        and any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in head.children)
+    ):
+        # "orders QuickRide to pay" says what someone must do (but "requires
+        # strong partnerships to attract investors" may say what for)
+        return False
+    if verb.dep_ in {"acl", "relcl"} and (
+        head.lemma_.lower() in TIME_NOUNS or head.tag_ in {"JJ", "JJS"}
+    ):
+        return False  # "60 days to comply", "the first to test the law"
+    if head.lemma_.lower() in CONTENT_HEADS or any(
+        c.lower_ in {"enough", "too"} for c in head.children
+    ):
+        return False
+    # "signed a deal on May 6, 2026, to lease ..." attaches to the verb but
+    # still says what the deal is.
+    objects = [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    if any(o.lemma_.lower() in CONTENT_HEADS for o in objects):
+        return False
+    if verb.dep_ == "xcomp" and head.pos_ in {"ADJ", "AUX"}:
+        return False
+    return True
+
+
+STOP_CHILDREN = {"advcl", "cc", "conj", "punct", "mark", "relcl"}
+STOP_PREPS = {"without", "despite", "while", "although", "even", "unless"}
+
+
+def clause_text(first: Token, verb: Token) -> str:
+    """Return the words of a clause from ``first`` up to where an aside begins."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in STOP_CHILDREN or child.lower_ in STOP_PREPS:
+            break
+        end = child.right_edge.i + 1
+    return verb.doc[first.i : end].text
