@@ -223,6 +223,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="place",
         ),
         pytest.param(
+            "The drug will be made at the company's plant in Durrell, North Carolina [2].",
+            {"2": "The drug will be made at the company's plant in Carrow, North Carolina."},
+            (
+                "contradicted",
+                "Source [2] says Carrow, North Carolina, not Durrell, North Carolina.",
+            ),
+            id="another-town-of-the-same-state",
+        ),
+        pytest.param(
             "The plant will employ 1,500 people [1].",
             {"1": "The plant will employ 1,200 people when it opens."},
             ("contradicted", "Source [1] says 1,200, not 1,500."),

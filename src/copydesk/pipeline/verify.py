@@ -856,7 +856,10 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
             [
                 p
                 for p in index.pool[top][1].facts.places
-                if not place_within(place, p) and not any(w in own for w in name_tokens(p))
+                if not place_within(place, p)
+                # "Carrow, North Carolina" against "Durrell, North Carolina": the
+                # town is what differs; a region both name is no conflict
+                and not any(w in own for w in name_tokens(p.split(",")[0]))
             ]
             if top is not None
             else []
