@@ -232,6 +232,28 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="another-town-of-the-same-state",
         ),
         pytest.param(
+            "The carmaker said it knew of 37 crashes and six injuries [2].",
+            {"2": "The carmaker said it knew of 37 crashes and four injuries."},
+            ("contradicted", "Source [2] says four, not six."),
+            id="a-count-the-source-spells-out",
+        ),
+        pytest.param(
+            "Officials said about 640 homes and 58 businesses were flooded [2].",
+            {"2": "Officials counted about 640 flooded homes and 85 flooded businesses."},
+            ("contradicted", "Source [2] says 85, not 58."),
+            id="a-count-of-the-plural-noun",
+        ),
+        pytest.param(
+            "Dana Whitfield said the money would let districts hire about 900 additional "
+            "teachers [2].",
+            {
+                "2": "Dana Whitfield said the funding would allow districts to hire about 600 "
+                "additional teachers."
+            },
+            ("contradicted", "Source [2] says 600, not 900."),
+            id="a-count-the-slots-left-out",
+        ),
+        pytest.param(
             "The plant will employ 1,500 people [1].",
             {"1": "The plant will employ 1,200 people when it opens."},
             ("contradicted", "Source [1] says 1,200, not 1,500."),

@@ -732,6 +732,12 @@ def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
             and not YEAR.fullmatch(a.text.strip())
             and (unit or counts_same(quantity, i, a, index))
         ]
+        if not near and top is not None and quantity.counts and not unit:
+            # "six injuries" against "four injuries", a number the source spells out
+            number = quantity.text.split()[-1]
+            if other := counted_otherwise(number, claim.text, index.pool[top][1].text):
+                found.conflicts.append(Conflict(index.pool[top][0].label, other, quantity.text))
+                continue
         if near and top is not None:
             found.conflicts.append(
                 Conflict(index.pool[top][0].label, near[0].text.strip(), quantity.text)
@@ -750,7 +756,14 @@ def counts_same(quantity: Quantity, i: int, amount: Amount, index: SourceIndex) 
     if not quantity.counts or end > len(text) or text[start:end] != amount.text:
         return False
     following = {stem(w) for w in WORD.findall(text[end : end + 40])[:3]}
-    return stem(quantity.counts.split()[-1]) in following
+    return any(same_stem(stem(quantity.counts.split()[-1]), s) for s in following)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Tell whether two light stems are one word's ("busi" of "business" and
+    "business" of "businesses")."""
+    short, long = sorted((a, b), key=len)
+    return short == long or len(short) >= 4 and long.startswith(short)
 
 
 def amount_stated(quantity: Quantity, index: SourceIndex) -> bool:
@@ -1009,10 +1022,14 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
     text = claim.text
     words = [w.lower() for w in WORD.findall(text)]
     reported = " ".join(found.gaps + [str(c) for c in found.conflicts]).lower()
+    top = best_sentence(found)
     for number in loose_numbers(claim):
-        if number in reported:
+        if number in reported or number_stated(number, index):
             continue
-        if not number_stated(number, index):
+        # "hire about 900 teachers" against the best sentence's "about 600 teachers"
+        if top is not None and (other := counted_otherwise(number, text, index.pool[top][1].text)):
+            found.conflicts.append(Conflict(index.pool[top][0].label, other, number))
+        else:
             found.gaps.append(f"the number {number}")
     dated = {d[:4] for d in claim.facts.dates}
     converted = " ".join(m.group(1) for m in CONVERSION.finditer(text))
@@ -1079,6 +1096,22 @@ def loose_numbers(claim: Claim) -> list[str]:
         elif lower in WORD_NUMBERS and lower not in WEAK_NUMBERS and lower not in slotted:
             found.append(lower)
     return list(dict.fromkeys(found))
+
+
+def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | None:
+    """Return another number a source sentence gives for what the claim's counts:
+    "four" of "37 crashes and four injuries" against "six injuries"."""
+    after = re.search(rf"\b{re.escape(number)}\s+([A-Za-z]{{4,}})", claim_text, re.I)
+    if after is None:
+        return None
+    stem = after.group(1).lower()[:5]
+    numeral = r"\d[\d,.]*|" + "|".join(w for w in WORD_NUMBERS if w not in WEAK_NUMBERS)
+    # The number, then at most one word ("85 flooded businesses"), then the noun.
+    pattern = rf"\b({numeral})\s+(?:[a-z-]+\s+)?{stem}"
+    for match in re.finditer(pattern, source_text, re.I):
+        if match.group(1).lower() != number.lower():
+            return match.group(1)
+    return None
 
 
 def number_stated(number: str, index: SourceIndex) -> bool:
