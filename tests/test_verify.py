@@ -254,6 +254,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="a-count-the-slots-left-out",
         ),
         pytest.param(
+            "The Ashcombe Family Foundation has pledged $12 million to the zoo [3].",
+            {"3": "The Harwell Family Foundation has pledged 12 million dollars to the zoo."},
+            (
+                "contradicted",
+                "Source [3] says Harwell Family Foundation, not Ashcombe Family Foundation.",
+            ),
+            id="a-party-of-the-same-kind",
+        ),
+        pytest.param(
             "The plant will employ 1,500 people [1].",
             {"1": "The plant will employ 1,200 people when it opens."},
             ("contradicted", "Source [1] says 1,200, not 1,500."),

@@ -822,11 +822,18 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
     top = best_sentence(found)
     if top is None:
         return None
-    own = claim_words(claim)
+    # Parties the claim names besides this one ("the authority") are no rivals;
+    # the words this one shares with a rival ("Ashcombe Family Foundation" and
+    # "Harwell Family Foundation") do not make them the same.
+    mine = name_tokens(name)
+    own = claim_words(claim) - set(mine)
     others = [
         p
         for p in index.pool[top][1].facts.slots.parties
-        if not any(w in own for w in name_tokens(p))
+        if (words := name_tokens(p))
+        and not any(w in own for w in words)
+        # "Lumenfield" of "Lumenfield Software Inc." is the same party
+        and not (set(words) <= set(mine) or set(mine) <= set(words))
     ]
     return Conflict(index.pool[top][0].label, others[0], name) if len(others) == 1 else None
 
@@ -909,10 +916,11 @@ def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match
         if term in already:
             continue
         # The parser may not tag a name as a party ("with Siemens [1]."), so a name
-        # another party stands in for is a contradiction too.
-        conflict = (
-            other_party(claim, index, found, as_written(term, claim)) if len(missing) == 1 else None
-        )
+        # another party stands in for is a contradiction too; a word of a party's
+        # name ("Ashcombe" of "Ashcombe Family Foundation") stands for the party.
+        parties = claim.facts.slots.parties
+        name = next((p for p in parties if term in name_tokens(p)), as_written(term, claim))
+        conflict = other_party(claim, index, found, name) if len(missing) == 1 else None
         if conflict:
             found.conflicts.append(conflict)
         else:
