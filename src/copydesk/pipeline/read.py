@@ -508,24 +508,25 @@ class _ProseFinder(HTMLParser):
         self.block = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            key = (
-                values.get("name") or values.get("property") or values.get("itemprop") or ""
-            ).lower()
-            if key in DATE_META and self.published is None:
-                self.published = parse_iso(values.get("content", "")[:10])
+        if tag in {"meta", "time"}:
+            self.note_date(tag, {k.lower(): (v or "") for k, v in attrs})
         if tag == "header":
             self.header_depth += 1
-        if tag == "time" and self.stamped is None:
-            values = {k.lower(): (v or "") for k, v in attrs}
-            marked = "pubdate" in values or values.get("itemprop", "").lower() == "datepublished"
-            if self.header_depth or marked:
-                self.stamped = parse_iso(values.get("datetime", "")[:10])
         if tag in BLOCK_TAGS:
             self.close_block()
         if tag in SKIPPED_TAGS and tag not in VOID_TAGS:
             self.skip_depth += 1
+
+    def note_date(self, tag: str, values: dict[str, str]) -> None:
+        """Remember the page's date from a <meta>, or from a <time> in its header."""
+        if tag == "meta" and self.published is None:
+            key = values.get("name") or values.get("property") or values.get("itemprop") or ""
+            if key.lower() in DATE_META:
+                self.published = parse_iso(values.get("content", "")[:10])
+        elif tag == "time" and self.stamped is None:
+            marked = "pubdate" in values or values.get("itemprop", "").lower() == "datepublished"
+            if self.header_depth or marked:
+                self.stamped = parse_iso(values.get("datetime", "")[:10])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

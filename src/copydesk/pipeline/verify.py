@@ -155,6 +155,11 @@ QUANTIFIERS = {"all", "only", "always", "entire", "entirely", "whole", "solely"}
 NUMBER_LEADS = {"about", "around", "some", "roughly", "nearly", "almost"} | set(WORD_NUMBERS)
 # Number words that seldom count anything: "one of", "a", "half".
 WEAK_NUMBERS = {"a", "an", "one", "half", "zero"}
+# A number in digits or words, as a count in a sentence ("85", "four").
+NUMERAL = re.compile(
+    r"\b(?:\d[\d,.]*|" + "|".join(w for w in WORD_NUMBERS if w not in WEAK_NUMBERS) + r")\b",
+    re.I,
+)
 # Suffixes the light stemmer strips, longest first: "acquisitions" ~ "acquired".
 SUFFIXES = (
     "izations",
@@ -1112,13 +1117,13 @@ def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | N
     after = re.search(rf"\b{re.escape(number)}\s+([A-Za-z]{{4,}})", claim_text, re.I)
     if after is None:
         return None
-    stem = after.group(1).lower()[:5]
-    numeral = r"\d[\d,.]*|" + "|".join(w for w in WORD_NUMBERS if w not in WEAK_NUMBERS)
-    # The number, then at most one word ("85 flooded businesses"), then the noun.
-    pattern = rf"\b({numeral})\s+(?:[a-z-]+\s+)?{stem}"
-    for match in re.finditer(pattern, source_text, re.I):
-        if match.group(1).lower() != number.lower():
-            return match.group(1)
+    counted = stem(after.group(1))
+    for match in NUMERAL.finditer(source_text):
+        # The number, then at most one word ("85 flooded businesses"), then the noun.
+        following = WORD.findall(source_text[match.end() : match.end() + 40])[:2]
+        same = any(same_stem(counted, stem(w)) for w in following)
+        if same and match.group().lower() != number.lower():
+            return match.group()
     return None
 
 
