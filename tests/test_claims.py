@@ -71,6 +71,25 @@ def claims_of(nlp, text: str, published: date | None = PUBLISHED):  # noqa: ANN0
             ],
             id="name-ending-in-an-abbreviation",
         ),
+        pytest.param(
+            "Chief executive Priya Lammert said the company would keep the Halloran name "
+            "and add a rooftop restaurant.",
+            [
+                "Chief executive Priya Lammert said the company would keep the Halloran name.",
+                "Chief executive Priya Lammert said the company would add a rooftop restaurant.",
+            ],
+            id="reported-verbs-share-their-beginning",
+        ),
+        pytest.param(
+            "The repairs will cost 14 million dollars and take 10 months.",
+            ["The repairs will cost 14 million dollars.", "The repairs will take 10 months."],
+            id="verbs-share-their-subject",
+        ),
+        pytest.param(
+            "The wine council plans to seek federal disaster aid and expects an answer by Q3.",
+            ["The wine council plans to seek federal disaster aid and expects an answer by Q3."],
+            id="misparsed-conjunct-stays",
+        ),
     ],
 )
 def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # noqa: ANN001

@@ -327,7 +327,7 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="twenty-citations-none-states-it",
         ),
         pytest.param(
-            "The repairs will cost 14 million dollars and take 10 months [1].",
+            "The repairs are expected to take 10 months [1].",
             {
                 "1": "The repairs will cost 14 million dollars "
                 "and are expected to take eight months."
@@ -434,6 +434,24 @@ def test_verify_unsupported(
 ) -> None:
     (claim,) = check(english, article, sources)
     assert outcome(claim) == ("unsupported", *expected)
+
+
+def test_each_conjunct_is_checked_on_its_own(english: Language) -> None:
+    """A sentence of two verbs states two things; the source may state only one."""
+    sources: dict[str, SourceSpec] = {
+        "1": "Chief executive Priya Lammert said the company would retain the Halloran name."
+    }
+    article = (
+        "Chief executive Priya Lammert said the company would keep the Halloran name "
+        "and add a rooftop restaurant [1]."
+    )
+    kept, added = check(english, article, sources)
+    assert outcome(kept)[0] == "supported"
+    assert outcome(added) == (
+        "unsupported",
+        "not-in-source",
+        "Source [1] does not state 'rooftop', 'restaurant'.",
+    )
 
 
 def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
@@ -566,6 +584,9 @@ def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> N
         pytest.param(640_000, "More than 640,000", 612_380, False, id="more-than-is-a-floor"),
         pytest.param(500, "nearly 500", 512, False, id="nearly-is-a-ceiling"),
         pytest.param(500, "nearly 500", 490, True, id="nearly-below"),
+        pytest.param(41e6, "about $41 million", 40.2e6, True, id="about-is-near"),
+        pytest.param(41e6, "about $41 million", 38.6e6, False, id="about-is-not-six-percent-off"),
+        pytest.param(38e6, "About $38 million", 41e6, False, id="about-is-not-seven-percent-off"),
     ],
 )
 def test_agrees_allows_rounding(claimed: float, text: str, stated: float, expected: bool) -> None:

@@ -182,6 +182,9 @@ class Facts:
     # The dates of the saying itself ("said last week that ..."), which the
     # cited record's own date states.
     said_on: tuple[str, ...] = ()
+    # The words a conjunct adds to the beginning it shares ("... would keep the
+    # name and add a rooftop restaurant"): a source must state some of them.
+    own_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -303,7 +303,10 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
         return False
     if same_amount(claimed, stated):
         return True
-    if HEDGES.search(claimed_text) and abs(claimed - stated) <= 0.1 * max(
+    one_sided = ABOVE.search(claimed_text) or BELOW.search(claimed_text)
+    # "about $41 million" rounds $40.6 million, not $38.6 million.
+    tolerance = 0.1 if one_sided else 0.05
+    if HEDGES.search(claimed_text) and abs(claimed - stated) <= tolerance * max(
         abs(claimed), abs(stated)
     ):
         # "more than 640,000" is not 612,380, nor is "nearly 500" 512.

@@ -152,8 +152,11 @@ def extract_claims(
                     # ("The ruling is a landmark, and it should have come years
                     # ago"); its other clauses stay facts, checked on their own.
                     cue = cue or sentence_cue
-            keep = None if len(clauses) == 1 else set(clause.tokens)
+            keep = None if len(clauses) == 1 else {*clause.shared, *clause.tokens}
             facts = read_facts(segment.sent, document.published, names, keep=keep)
+            if clause.shared:
+                own = content_terms(segment.sent, lexicon(), set(clause.tokens))
+                facts = replace(facts, own_terms=own)
             if clause.part is Part.RELATIVE:
                 for party in reversed(antecedent_parties(segment.sent, clause, names)):
                     facts = with_party(facts, party, first=True)
@@ -207,8 +210,8 @@ def clause_words(sent: SpacySpan, clause: Clause, names: NameBook) -> str:
     """Return a split-off clause as a sentence that reads on its own."""
     doc = sent.doc
     words = []
-    kept = set(clause.tokens)
-    for i in clause.tokens:
+    kept = {*clause.shared, *clause.tokens}
+    for i in sorted(kept):
         token = doc[i]
         if is_marker(token) or token.is_space:
             continue

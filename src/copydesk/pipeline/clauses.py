@@ -8,7 +8,7 @@ sentence minus the split-off parts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,7 @@ class Part(str, Enum):
     APPOSITION = "apposition"
     CONTRAST = "contrast"
     COORDINATE = "coordinate"
+    CONJUNCT = "conjunct"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Clause:
     tokens: tuple[int, ...]  # token indices into the Doc, in order
     prefix: str = ""  # "Elon Musk" for "who is engaged ..."; "X is" for appositions
     subject: int | None = None  # index of a pronoun subject to name ("he remains ...")
+    shared: tuple[int, ...] = ()  # the words before a conjunct's first verb, read with it
 
 
 def split_clauses(sent: SpacySpan) -> list[Clause]:
@@ -64,14 +66,20 @@ def split_clauses(sent: SpacySpan) -> list[Clause]:
     taken: set[int] = set()
     clauses: list[Clause] = []
     for token in sent:
-        if token.i in taken or token.i in quoted or is_reported(token):
+        if token.i in taken or token.i in quoted:
             continue
-        clause = (
-            relative_clause(token)
-            or apposition(token)
-            or contrast_clause(token)
-            or coordinate_clause(token)
-        )
+        if is_reported(token):
+            # "Lammert said the company would keep the name and add a restaurant"
+            # reports two things; the attribution goes with each.
+            clause = verb_conjunct(token)
+        else:
+            clause = (
+                relative_clause(token)
+                or apposition(token)
+                or contrast_clause(token)
+                or coordinate_clause(token)
+                or verb_conjunct(token)
+            )
         if clause is None:
             continue
         hole = set(clause[1])
@@ -82,6 +90,8 @@ def split_clauses(sent: SpacySpan) -> list[Clause]:
     if not clauses:
         return [Clause(Part.MAIN, tuple(t.i for t in sent))]
     main = tuple(t.i for t in sent if t.i not in taken)
+    # A conjunct is read after the beginning it shares, less what other clauses took.
+    clauses = [replace(c, shared=tuple(i for i in c.shared if i not in taken)) for c in clauses]
     return [Clause(Part.MAIN, main), *clauses]
 
 
@@ -174,6 +184,30 @@ def coordinate_clause(token: Token) -> tuple[Clause, list[int]] | None:
         start -= 1
     hole = list(range(start, words[-1] + 1))
     return Clause(Part.COORDINATE, tuple(words), subject=pronoun(subjects[0])), hole
+
+
+def verb_conjunct(token: Token) -> tuple[Clause, list[int]] | None:
+    """Split "... would keep the name and add a rooftop restaurant" into "... would
+    keep the name" and "... would add a rooftop restaurant", which share what
+    comes before the first verb."""
+    head = token.head
+    if token.dep_ != "conj" or token.pos_ != "VERB" or head.pos_ != "VERB":
+        return None
+    if token.tag_ != head.tag_:
+        return None  # "plans to seek aid and expects an answer": "expects" goes with "plans"
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+        return None  # a clause with its own subject is split at the root, or not at all
+    words = subtree(token)
+    if len(words) < 2:
+        return None
+    doc = token.doc
+    start = words[0]
+    while start > head.i + 1 and (doc[start - 1].dep_ == "cc" or doc[start - 1].text == ","):
+        start -= 1
+    if start <= head.i:
+        return None
+    hole = list(range(start, words[-1] + 1))
+    return Clause(Part.CONJUNCT, tuple(words), shared=tuple(range(token.sent.start, head.i))), hole
 
 
 def pronoun(token: Token) -> int | None:

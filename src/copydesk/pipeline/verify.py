@@ -594,7 +594,25 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     check_names(claim, terms, index, found)
     check_motive(claim, index, found)
     check_details(claim, index, found)
+    check_conjunct(claim, terms, found)
     return found
+
+
+def check_conjunct(claim: Claim, terms: list[str], found: Match) -> None:
+    """A conjunct none of whose own words a source states adds what it does not say.
+
+    "Lammert said the company would keep the name and add a rooftop restaurant"
+    against "... would retain the Halloran name": the shared beginning matches,
+    the restaurant is nowhere.
+    """
+    own = [t for t in claim.facts.own_terms if t in terms]
+    if len(own) < 2 or any(found.hits[t] for t in own):
+        return
+    if any(q.value is not None for q in claim.facts.slots.numbers) and not any(
+        g.startswith("the number") for g in found.gaps
+    ):
+        return  # "and employ 31,000 people": the number is stated
+    found.gaps.append(", ".join(f"'{t}'" for t in own[:3]))
 
 
 def idf(df: int, n: int) -> float:
