@@ -52,6 +52,13 @@ def test_read_text_dateline_gives_date_and_is_not_prose() -> None:
     assert prose(text, Format.TEXT) == ["SpaceX signed a lease.", "Second paragraph."]
 
 
+def test_read_text_dateline_with_a_wire_credit() -> None:
+    text = "BRAYMOOR, Texas, Oct. 14, 2026 (Gulf Coast Wire) -- A flange ruptured [1].\n"
+    document = parse_document(text.encode(), "a.txt", Format.TEXT)
+    assert document.published == date(2026, 10, 14)
+    assert prose(text, Format.TEXT) == ["A flange ruptured [1]."]
+
+
 def test_read_html_dateline_inside_a_paragraph_gives_date() -> None:
     text = (
         '<html><body><h1>Nurses strike</h1><p class="lede">BRANSFORD, Ill., '

@@ -193,6 +193,15 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {"1": "Clinics in Harlan can treat about 450 patients at any one time, a study found."},
             id="only-before-a-number-weighs-it",
         ),
+        pytest.param(
+            "The city council in Callowford voted 5-2 on Tuesday to ask voters for a fire "
+            "station bond [1].",
+            {
+                "1": "The council voted 5-2 on Tuesday to ask voters for a fire station bond "
+                "for a site on Ridgeline Avenue. Callowford has 14,000 residents."
+            },
+            id="a-street-may-be-in-the-town",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -426,6 +435,30 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
                 "Source [a] does not state the motive 'to help the city close a budget gap'.",
             ),
             id="added-purpose",
+        ),
+        pytest.param(
+            "About 1,200 teachers and parents rallied outside the district offices in "
+            "Calderbrook on Friday [1].",
+            {
+                "1": "On Friday, some 1,200 teachers and parents rallied outside the Marlow "
+                "County Courthouse in Ashby Mills. Teachers in the Calderbrook Unified School "
+                "District earn 9 percent less than teachers in neighbouring districts."
+            },
+            ("contradicted", "Source [1] says Ashby Mills, not Calderbrook."),
+            id="the-best-sentence-puts-it-elsewhere",
+        ),
+        pytest.param(
+            "Tips can be given in confidence to the Vermont Cultural Property Task Force [1].",
+            {
+                "1": "Tips can be given in confidence to the Hallam County Sheriff's Office. "
+                "The paintings were insured."
+            },
+            (
+                "contradicted",
+                "Source [1] says Hallam County Sheriff's Office, "
+                "not Vermont Cultural Property Task Force.",
+            ),
+            id="the-best-sentence-but-for-a-long-name",
         ),
     ],
 )

@@ -36,7 +36,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)?),\s+"
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})|(?:\d{1,2} [A-Z][a-z]{2,8} \d{4})|"
-    r"(?:\d{4}-\d{2}-\d{2}))\s*(?:—|–|--|-)\s*"
+    r"(?:\d{4}-\d{2}-\d{2}))"
+    # A wire credit may follow the date: "Oct. 14, 2026 (Gulf Coast Wire) --".
+    r"(?:\s*\([A-Z][^()\n]{0,60}\))?\s*(?:—|–|--|-)\s*"
 )
 UTF8_BOM = b"\xef\xbb\xbf"
 BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")

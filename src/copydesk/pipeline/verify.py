@@ -44,6 +44,7 @@ from copydesk.models import (
     SourceSentence,
     Verdict,
 )
+from copydesk.pipeline.places import BUILDING_NOUNS, STRUCTURES
 from copydesk.quantities import WORD_NUMBERS, Amount, agrees, find_amounts, normalise_unit
 from copydesk.rules import RULES_BY_REASON
 
@@ -63,6 +64,7 @@ SUPPORT_THRESHOLD = 0.44
 # The best sentence must state this share of the claim's weighted words before a
 # different date, number, place or party in it counts as a contradiction.
 CONTRADICTION_MATCH = 0.5
+SITE_NOUNS = STRUCTURES | BUILDING_NOUNS
 EXPLICIT_MOTIVE = re.compile(
     r"(?:in order to|in order that|so that|because|as part of|in an effort to|"
     r"in a bid to|aimed at|with the aim of)\b",
@@ -662,11 +664,24 @@ def claim_years(claim: Claim) -> list[str]:
     return list(dict.fromkeys(d[:4] for d in claim.facts.dates if YEAR.fullmatch(d[:4])))
 
 
-def best_sentence(found: Match) -> int | None:
-    """Return the sentence that best states the claim, if it states enough to contradict."""
-    if not found.chosen or found.best < CONTRADICTION_MATCH:
+def best_sentence(found: Match, slot: Iterable[str] = ()) -> int | None:
+    """Return the sentence that best states the claim, if it states enough to contradict.
+
+    The words of the ``slot`` being checked do not count: a sentence that states
+    all but the place is the one that puts the event somewhere else.
+    """
+    if not found.chosen:
         return None
-    return found.chosen[0]
+    skipped = set(slot)
+    left = {t: w for t, w in found.terms.items() if t not in skipped}
+    total = sum(left.values()) or 1.0
+    shares = {
+        i: sum(w for t, w in left.items() if i in found.hits[t]) / total for i in found.chosen
+    }
+    top = max(found.chosen, key=lambda i: shares[i])  # the first of equals
+    if shares[top] >= CONTRADICTION_MATCH:
+        return top
+    return found.chosen[0] if found.best >= CONTRADICTION_MATCH else None
 
 
 def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
@@ -842,7 +857,7 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
     matches the claim but for the party, and names exactly one party the claim
     does not.
     """
-    top = best_sentence(found)
+    top = best_sentence(found, name_tokens(name))
     if top is None:
         return None
     # Parties the claim names besides this one ("the authority") are no rivals;
@@ -870,7 +885,7 @@ def other_speaker(claim: Claim, index: SourceIndex, found: Match) -> Conflict | 
     may name Hext elsewhere, but not as saying this.
     """
     speaker = claim.facts.speaker
-    top = best_sentence(found)
+    top = best_sentence(found, name_tokens(speaker or ""))
     if speaker is None or top is None:
         return None
     source, sentence = index.pool[top]
@@ -883,17 +898,11 @@ def other_speaker(claim: Claim, index: SourceIndex, found: Match) -> Conflict | 
 def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each place; the best sentence naming another place contradicts."""
     slots = claim.facts.slots
-    top = best_sentence(found)
     places = dict.fromkeys(([slots.location] if slots.location else []) + list(claim.facts.places))
     for place in places:
         if place in slots.parties:
             continue
-        if place_stated(place, index):
-            if not name_stated(place.split(",")[0], index):
-                # "in Tennessee" stated by "in Memphis": its words need not be in the source.
-                found.named.update(name_tokens(place))
-            found.stated.append("the place")
-            continue
+        top = best_sentence(found, (w.lower() for w in WORD.findall(place)))
         own = claim_words(claim)
         near = (
             [
@@ -907,6 +916,19 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
             if top is not None
             else []
         )
+        head = place.split(",")[0].strip()
+        # "outside the district offices in Calderbrook" against "outside the
+        # courthouse in Ashby Mills": the Calderbrook of the school district's
+        # name in another sentence does not put the rally there.
+        in_top = top is not None and all(t in index.words[top] for t in name_tokens(head))
+        # A street the best sentence names may be in the claimed town.
+        towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in SITE_NOUNS]
+        if place_stated(place, index) and not (towns and not in_top):
+            if not name_stated(head, index):
+                # "in Tennessee" stated by "in Memphis": its words need not be in the source.
+                found.named.update(name_tokens(place))
+            found.stated.append("the place")
+            continue
         if near and top is not None:
             stated = near[0] if "," in place else near[0].split(",")[0]
             found.conflicts.append(Conflict(index.pool[top][0].label, stated, place))
