@@ -487,6 +487,47 @@ def test_each_conjunct_is_checked_on_its_own(english: Language) -> None:
     )
 
 
+def test_a_quarter_is_a_date_not_a_word(english: Language) -> None:
+    """ "Q2 2027" is stated by "the second quarter of 2027"; only the verb is missing."""
+    sources: dict[str, SourceSpec] = {
+        "1": "Dredging will continue until its planned completion in the second quarter of 2027."
+    }
+    (claim,) = check(english, "Dredging is due to be finished in Q2 2027 [1].", sources)
+    assert outcome(claim) == ("unsupported", "not-in-source", "Source [1] does not state 'finish'.")
+
+
+def test_in_all_is_a_total_not_a_quantifier(english: Language) -> None:
+    sources: dict[str, SourceSpec] = {
+        "1": "The network will cost 23.5 million dollars. A state grant will pay 9 million "
+        "dollars of the cost."
+    }
+    article = (
+        "While the network will cost $23.5 million in all, $9 million of that will come "
+        "from a state grant [1]."
+    )
+    assert [outcome(c)[0] for c in check(english, article, sources)] == ["supported"] * 2
+
+
+@pytest.mark.parametrize(("year", "expected"), [("2024", "supported"), ("2019", "unsupported")])
+def test_an_undated_sentence_happened_in_its_records_year(
+    english: Language, year: str, expected: str
+) -> None:
+    """A record of November 2024 that says "has deposited" dates the deposit in 2024."""
+    sources: dict[str, SourceSpec] = {
+        "1": (
+            "The Plains Heirloom Growers Cooperative has deposited seeds of 420 heirloom "
+            "varieties with the Kessling Prairie Seed Bank.",
+            date(2024, 11, 5),
+        )
+    }
+    article = (
+        f"In {year}, the Plains Heirloom Growers Cooperative deposited seeds of 420 heirloom "
+        "varieties with the seed bank [1]."
+    )
+    (claim,) = check(english, article, sources)
+    assert outcome(claim)[0] == expected
+
+
 def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     """A source dated in May has May dates; "earlier this month" needs its own."""
     sources: dict[str, SourceSpec] = {

@@ -130,6 +130,7 @@ NAME_STOP = {
 WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?<![\d.,])(1[0-9]\d\d|20\d\d)(?![\d.,]\d)")
 DATE_WORDS = set(MONTH_NAMES) | {m[:3] for m in MONTH_NAMES} | {"sept", *WEEKDAY_NAMES}
+DATE_WORDS |= {f"q{n}" for n in range(1, 5)}  # "in Q2 2027", which a source may spell out
 # Wikipedia adds converted units in brackets: "355 feet (108 m)" states one amount.
 CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]*\.?\s*\(([^()]*\d[^()]*)\)")
 # Maintenance tags copied from Wikipedia with a sentence: "[citation needed]".
@@ -708,11 +709,29 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
             # report of July 9: the record's own date is when it was reported.
             found.stated.append("the date")
             continue
+        if top is not None and precision(claimed) == 1 and dated_by_record(top, claimed, index):
+            found.stated.append("the date")
+            continue
         if near:
             label = index.pool[top][0].label if top is not None else ""
             found.conflicts.append(Conflict(label, near[0][: len(claimed)], claimed))
         else:
             found.gaps.append(f"the date {claimed}")
+
+
+def dated_by_record(i: int, year: str, index: SourceIndex) -> bool:
+    """Tell whether an undated source sentence happened in ``year`` by its record's date.
+
+    "In 2024, the cooperative deposited seeds" against a record of November 2024
+    saying "The cooperative has deposited seeds": news is dated by its page.
+    """
+    record = index.pool[i][0]
+    return (
+        record.published is not None
+        and record.published.year == int(year)
+        and not any(j == i for j, _ in index.dates)
+        and year not in index.words[i]
+    )
 
 
 def precision(iso: str) -> int:
@@ -1112,7 +1131,10 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
         for w, after in zip(words, words[1:], strict=False)
     )
     quantifiers = QUANTIFIERS - {"only"} if weighs_number else QUANTIFIERS
-    for word in dict.fromkeys(w for w in words if w in quantifiers):
+    # "$23.5 million in all" is a total, not a quantifier.
+    totals = {k + 1 for k, w in enumerate(words[:-1]) if w == "in" and words[k + 1] == "all"}
+    weighed = (w for k, w in enumerate(words) if w in quantifiers and k not in totals)
+    for word in dict.fromkeys(weighed):
         if not any(word in sentence for sentence in chosen):
             found.gaps.append(f"'{word}'")
 
