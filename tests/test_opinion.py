@@ -177,6 +177,11 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
 @pytest.mark.parametrize(
     "text",
     [
+        pytest.param(
+            "That is cold comfort to the families who spent the afternoon taping towels under "
+            "their doors.",
+            id="cold-comfort",
+        ),
         # The project's example article: the writer's framing and judgement.
         pytest.param(
             "This partnership signals a strategic shift for Elon Musk, who is "
@@ -297,6 +302,10 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        pytest.param(
+            "The hotel, which opened in 1911, was named a city landmark in 1987.",
+            id="a-landmark-by-designation",
+        ),
         # The project's example article: facts, cited or not.
         pytest.param(
             "SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 "

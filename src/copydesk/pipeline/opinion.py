@@ -53,6 +53,8 @@ FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
 PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+# Verbs whose object predicate is a title given, not the writer's word.
+DESIGNATING_VERBS = frozenset({"name", "designate", "declare", "list", "register"})
 DOUBLE_QUOTES = {"“": "”", '"': '"', "«": "»"}
 SINGLE_QUOTES = {"‘": "’", "'": "'"}
 QUESTION_WORDS = frozenset({"really", "possibly", "even", "ever", "else"})
@@ -348,7 +350,13 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     elif token.tag_ == "VBG" and lex.has("evaluative_adjectives", lower) and before_its_noun(token):
         # "These are sobering numbers", parsed as "are sobering" with an object.
         yield "evaluative_predicate"
-    if token.pos_ == "NOUN" and lex.has("evaluative_nouns", lemma) and is_predicate(token):
+    if (
+        token.pos_ == "NOUN"
+        and lex.has("evaluative_nouns", lemma)
+        and is_predicate(token)
+        # "was named a city landmark in 1987" is a designation, not a judgement
+        and not (token.dep_ == "oprd" and token.head.lemma_ in DESIGNATING_VERBS)
+    ):
         # "The ruling is a landmark." / "The slowdown is a warning sign."
         yield "evaluative_predicate"
     if token.dep_ == "amod" and lex.has("size_adjectives", lemma):
