@@ -741,6 +741,25 @@ def test_the_company_is_the_one_the_last_sentence_was_about(nlp) -> None:  # noq
     assert parties[2] == ("Pemberton & Vale Stores Inc.",)
 
 
+def test_a_county_is_not_the_company(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "A ruptured flange at the Harlan Gulf Refining Co. plant released gas on Saturday. "
+        "Tidewell County Judge Rosalind Petrakis lifted the shelter order on Sunday. "
+        "Petrakis said the county issued the order because wind was carrying the plume "
+        "toward two schools. The state authority could fine the company up to $25,000 a day.",
+    )
+    assert parties[3] == ("Harlan Gulf Refining Co.",)
+
+
+def test_a_named_neighborhood_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN001
+    (claim,) = claims_of(
+        nlp, "Air samples taken in the Larkspur neighborhood on Tuesday showed high levels."
+    )
+    assert claim.facts.slots.parties == ()
+    assert claim.facts.slots.location == "the Larkspur neighborhood"
+
+
 def test_a_site_is_where_its_town_is(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp, "Lumenfield opened an office in Ashgrove in 2019. The Ashgrove office will close."

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from copydesk.lexicon import lexicon
 from copydesk.pipeline.names import TITLES, is_public_body
+from copydesk.pipeline.places import AREA_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -89,7 +90,7 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     products = product_names(ents) - acting - vessels
     places -= vessels
     places |= (towns(ents) | grounds(ents)) - acting
-    places |= towns_before_regions(ents)
+    places |= towns_before_regions(ents) | named_areas(ents)
     # "Pelham Cove, New Brunswick" with "New Brunswick" tagged a person: a known place.
     known = lexicon().places
     places |= {e.text for e in ents if e.text.lower() in known} - acting
@@ -222,6 +223,19 @@ def towns_before_regions(ents: list[Span]) -> set[str]:
         if 0 < len(town) < 3 and (first == 0 or doc[first - 1].lower_ not in {"the", "'s"}):
             found.add(town.text)
     return found
+
+
+def named_areas(ents: list[Span]) -> set[str]:
+    """Return the names of parts of a town: "Lakeview Terrace" of "the Lakeview
+    Terrace neighborhood", which the model may take for an organisation."""
+    return {
+        e.text
+        for e in ents
+        if e.end < len(e.doc)
+        and e.doc[e.end].is_lower
+        and e.doc[e.end].lemma_ in AREA_NOUNS
+        and e.label_ in {"ORG", "PERSON", "FAC"}
+    }
 
 
 def is_bare_name_word(token: Token) -> bool:

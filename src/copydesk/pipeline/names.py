@@ -130,7 +130,8 @@ NOT_BUSINESSES = {
     "college", "school", "foundation", "institute", "society", "league", "federation",
     "guild", "police", "bureau", "office", "committee", "administration",
     "festival", "fair", "show", "games", "championship", "tournament", "marathon",
-    "conference", "summit", "expo",
+    "conference", "summit", "expo", "county", "city", "town", "village", "state",
+    "borough", "township", "parish", "province", "region",
 }  # fmt: skip
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {
