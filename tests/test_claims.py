@@ -760,6 +760,16 @@ def test_a_named_neighborhood_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN0
     assert claim.facts.slots.location == "the Larkspur neighborhood"
 
 
+def test_a_street_is_not_short_for_a_group_named_after_it(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "The Halsey Avenue Merchants Association opposed the plan. Ines Dorrance, who runs "
+        "a bakery on Halsey Avenue, said she would lose customers.",
+    )
+    assert claims[1].facts.slots.parties == ("Ines Dorrance",)
+    assert claims[1].facts.slots.location == "Halsey Avenue"
+
+
 def test_a_site_is_where_its_town_is(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp, "Lumenfield opened an office in Ashgrove in 2019. The Ashgrove office will close."

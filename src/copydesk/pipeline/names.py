@@ -210,6 +210,9 @@ KIND_WORDS = {
 # Places that govern themselves: "the county" may be the county itself, but "the
 # valley" or "the river" is no party.
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
+# Streets, which lend their names to the groups on them: "Halsey Avenue" is a
+# street, not short for the Halsey Avenue Merchants Association.
+STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway", "drive", "way"}
 
 # Places an organisation runs, which act as one: "The airport handled 412,000
 # passengers" after "the runway at Tamsworth Regional Airport".
@@ -316,10 +319,10 @@ class NameBook:
 
     def org_prefix(self, text: str) -> str | None:
         """Return the organisation a name of two or more words begins ("Calder Ridge");
-        a county or city is itself, not the short name of its bodies ("Marsh County"
-        of "Marsh County Health District")."""
+        a county, city or street is itself, not the short name of its bodies
+        ("Marsh County" of "Marsh County Health District")."""
         words = text.lower().split()
-        if len(words) < 2 or words[-1] in GOVERNED_PLACES:
+        if len(words) < 2 or words[-1] in GOVERNED_PLACES | STREETS:
             return None
         for full in reversed(self.named):
             if full.startswith(f"{text} ") and self.kinds.get(full, "ORG") == "ORG":
