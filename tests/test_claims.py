@@ -86,6 +86,15 @@ def claims_of(nlp, text: str, published: date | None = PUBLISHED):  # noqa: ANN0
             id="verbs-share-their-subject",
         ),
         pytest.param(
+            "The plan was drawn up by Kittredge & Lowe Engineering, a design firm based in "
+            "Wexley, Ohio.",
+            [
+                "The plan was drawn up by Kittredge & Lowe Engineering.",
+                "Kittredge & Lowe Engineering is a design firm based in Wexley, Ohio.",
+            ],
+            id="apposition-to-a-name-with-an-ampersand",
+        ),
+        pytest.param(
             "The wine council plans to seek federal disaster aid and expects an answer by Q3.",
             ["The wine council plans to seek federal disaster aid and expects an answer by Q3."],
             id="misparsed-conjunct-stays",

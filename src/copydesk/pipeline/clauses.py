@@ -146,7 +146,12 @@ def apposition(token: Token) -> tuple[Clause, list[int]] | None:
     words = subtree(token)
     if words[0] == 0 or token.doc[words[0] - 1].text != "," or len(words) < 3:
         return None
-    subject = token.doc[head.left_edge.i : head.i + 1].text
+    end = head.i + 1
+    if head.ent_iob_ in {"B", "I"}:
+        # "Kittredge & Lowe Engineering, a design firm": the whole name, which the
+        # parser may have split at the "&"
+        end = next(e.end for e in token.doc.ents if e.start <= head.i < e.end)
+    subject = token.doc[head.left_edge.i : end].text
     verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
     return Clause(Part.APPOSITION, tuple(words), prefix=f"{subject} {verb}"), with_commas(
         token, words
