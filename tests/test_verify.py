@@ -487,6 +487,21 @@ def test_each_conjunct_is_checked_on_its_own(english: Language) -> None:
     )
 
 
+def test_a_place_the_source_names_elsewhere_is_no_contradiction(english: Language) -> None:
+    """The best sentence's New York is where she spoke; Syria, which the source also
+    names as a place, is what she spoke of."""
+    sources: dict[str, SourceSpec] = {
+        "1": "Nujeen Mustafa fled the war in Syria in 2015. In 2019 she became the first "
+        "person with a disability to brief the United Nations Security Council in New York."
+    }
+    article = (
+        "In 2019 she became the first person to brief the United Nations Security Council "
+        "on the war in Syria [1]."
+    )
+    (claim,) = check(english, article, sources)
+    assert outcome(claim)[0] == "supported"
+
+
 def test_a_quarter_is_a_date_not_a_word(english: Language) -> None:
     """ "Q2 2027" is stated by "the second quarter of 2027"; only the verb is missing."""
     sources: dict[str, SourceSpec] = {

@@ -942,7 +942,9 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
         in_top = top is not None and all(t in index.words[top] for t in name_tokens(head))
         # A street the best sentence names may be in the claimed town.
         towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in SITE_NOUNS]
-        if place_stated(place, index) and not (towns and not in_top):
+        if place_stated(place, index) and not (
+            towns and not in_top and not named_as_place(head, index)
+        ):
             if not name_stated(head, index):
                 # "in Tennessee" stated by "in Memphis": its words need not be in the source.
                 found.named.update(name_tokens(place))
@@ -1047,6 +1049,14 @@ def place_stated(place: str, index: SourceIndex) -> bool:
         return True
     inside = [p for p, region in lexicon().regions.items() if region == head.lower()]
     return any(name_stated(p, index) for p in inside)
+
+
+def named_as_place(head: str, index: SourceIndex) -> bool:
+    """Tell whether a source names a town as a place, not only in a name or as a
+    modifier ("the Calderbrook Unified School District", "Calderbrook teachers")."""
+    tokens = name_tokens(head)
+    places = (p for _, sent in index.pool for p in sent.facts.places)
+    return any(all(t in name_tokens(p) for t in tokens) for p in places)
 
 
 def place_within(claimed: str, stated: str) -> bool:
