@@ -212,7 +212,7 @@ KIND_WORDS = {
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 # Streets, which lend their names to the groups on them: "Halsey Avenue" is a
 # street, not short for the Halsey Avenue Merchants Association.
-STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway", "drive", "way"}
+STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway"}
 
 # Places an organisation runs, which act as one: "The airport handled 412,000
 # passengers" after "the runway at Tamsworth Regional Airport".

@@ -12,7 +12,7 @@ from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 from copydesk.pipeline.markers import is_marker
-from copydesk.pipeline.names import NOT_NAMES, NameBook
+from copydesk.pipeline.names import NOT_NAMES, STREETS, NameBook
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -63,7 +63,7 @@ KEPT_PREPOSITIONS = {"outside"}
 # After any of these, a noun phrase may say where.
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
 # Named roads and works are places wherever they stand: "the board chose Millrace Road".
-STRUCTURES = {"road", "street", "avenue", "lane", "boulevard", "highway", "bridge", "dam"}
+STRUCTURES = STREETS | {"bridge", "dam"}
 # What links a place to the larger place phrase it is in: "the ridge north of
 # Cedar Gap", "the Greyhollow copper mine near Dunlevy" ("in" links a town to a
 # street or building named in it: see ``town_of``).
