@@ -91,7 +91,10 @@ def split_clauses(sent: SpacySpan) -> list[Clause]:
         return [Clause(Part.MAIN, tuple(t.i for t in sent))]
     main = tuple(t.i for t in sent if t.i not in taken)
     # A conjunct is read after the beginning it shares, less what other clauses took.
-    clauses = [replace(c, shared=tuple(i for i in c.shared if i not in taken)) for c in clauses]
+    clauses = [
+        replace(c, shared=tuple(i for i in c.shared if i not in taken)) if c.shared else c
+        for c in clauses
+    ]
     return [Clause(Part.MAIN, main), *clauses]
 
 

@@ -921,7 +921,7 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
     for place in places:
         if place in slots.parties:
             continue
-        top = best_sentence(found, (w.lower() for w in WORD.findall(place)))
+        top = best_sentence(found, name_tokens(place))
         own = claim_words(claim)
         near = (
             [
