@@ -495,6 +495,18 @@ def test_descriptions_resolve_to_named_or_cited_bodies(nlp) -> None:  # noqa: AN
     ]
 
 
+def test_a_medical_center_is_the_hospital_before_one_only_a_source_names(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "About 1,400 registered nurses at St. Brendan's Regional Medical Center walked off "
+        "the job on Tuesday. The hospital has offered a 13 percent raise.",
+        ("Wexley Memorial Hospital",),
+    )
+    # the possessive name is one organisation, the nurses' employer, not a place
+    assert parties[0] == ("St. Brendan's Regional Medical Center",)
+    assert parties[1] == ("St. Brendan's Regional Medical Center",)
+
+
 def test_description_with_another_modifier_is_not_resolved(nlp) -> None:  # noqa: ANN001
     # "the fire department" is not the finance department the sources name.
     parties = parties_of(

@@ -130,6 +130,14 @@ ORG_PATTERNS = [
     ],
     # "Pell's Markets", "Dunn's Farms": a possessive before a plural name
     [PROPER_WORD, {"ORTH": {"IN": ["'s", "’s"]}}, {"TAG": "NNPS", "IS_TITLE": True}],
+    # "St. Brendan's Regional Medical Center", read by the model as a facility
+    # ending in the possessive and an organisation after it
+    [
+        {**PROPER_WORD, "OP": "+"},
+        {"ORTH": {"IN": ["'s", "’s"]}, "ENT_IOB": "I"},
+        {"ENT_IOB": "B", "ENT_TYPE": "ORG"},
+        {"ENT_IOB": "I", "ENT_TYPE": "ORG", "OP": "*"},
+    ],
     # "Ashford & Bell", "Johnson & Johnson"
     [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
     # "Local 17" once the article has named the union in full.

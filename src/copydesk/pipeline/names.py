@@ -207,6 +207,9 @@ KIND_WORDS = {
     "insurer": {"insurance", "mutual", "assurance"},
     "drugmaker": {"pharmaceuticals", "pharma", "therapeutics", "biosciences", "biotech"},
 }
+# Names that end with a phrase for the noun: "the hospital" is "St. Brendan's
+# Regional Medical Center".
+HEAD_PHRASES = {"hospital": ("medical center", "medical centre", "infirmary")}
 # Places that govern themselves: "the county" may be the county itself, but "the
 # valley" or "the river" is no party.
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
@@ -402,9 +405,17 @@ class NameBook:
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook";
         # "the county" -> "Jessup County", the place, when no body is named for it.
         places = [p for p in reversed(self.places) if fits(p, modifiers)]
-        for name in candidates + (places if noun in GOVERNED_PLACES | RUN_PLACES else []):
-            if head_word(name) == noun:
-                return name
+        # The article's own names before the sources': "the hospital" is the
+        # article's "St. Brendan's Regional Medical Center", not a hospital that
+        # only a source names.
+        phrases = HEAD_PHRASES.get(noun, ())
+        for pool in (named, known + (places if noun in GOVERNED_PLACES | RUN_PLACES else [])):
+            for name in pool:
+                if head_word(name) == noun:
+                    return name
+            for name in pool:
+                if name.lower().endswith(phrases):
+                    return name
         if noun in {"county", "city"}:
             # "the county" is Danmoor County, not its Board of Commissioners;
             # "the city" is the City of Denver, not its City Council.

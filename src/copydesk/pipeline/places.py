@@ -96,6 +96,11 @@ SITE_NOUNS = {
     "refinery",
     "yard",
 }
+# People who work at an organisation's building, which is then their employer.
+STAFF_NOUNS = {
+    "nurse", "worker", "employee", "staff", "doctor", "physician", "surgeon",
+    "teacher", "researcher", "scientist", "technician", "pharmacist", "guard",
+}  # fmt: skip
 # "at Harlow Central High School": an organisation's building is a place.
 FACILITY_WORDS = {
     "school",
@@ -392,7 +397,9 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     ):
         return True
     if ent.label_ == "ORG":
-        return after_preposition and ent[-1].lower_ in FACILITY_WORDS
+        # "nurses at St. Brendan's Regional Medical Center" work for it
+        staff = ent.root.head.head.lemma_ in STAFF_NOUNS
+        return after_preposition and ent[-1].lower_ in FACILITY_WORDS and not staff
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
 
 
