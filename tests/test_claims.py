@@ -273,6 +273,11 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             id="what-someone-must-do-is-not-a-motive",
         ),
         pytest.param(
+            "The pathway requires the company to confirm the drug's benefit in a later study.",
+            None,
+            id="what-a-body-must-do-is-not-a-motive",
+        ),
+        pytest.param(
             "QuickRide has 60 days to comply [1].", None, id="time-to-do-it-is-not-a-motive"
         ),
         pytest.param(

@@ -22,6 +22,7 @@ FAMILIES = {
     "evaluative_modifier",
     "framing_verb",
     "stance_adverb",
+    "sentence_comment",
     "intensifier",
     "hedge",
     "speculation",
@@ -292,6 +293,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "has fallen short.",
             id="framing-verb-in-a-verbless-parse",
         ),
+        pytest.param(
+            "Arguably, the university acted only after outsiders had forced its hand.",
+            id="a-stance-adverb-opens-a-past-narrative",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -440,6 +445,10 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "Two passengers were taken to hospital with serious injuries.", id="serious-injuries"
         ),
+        pytest.param(
+            "The mayor said that, clearly, the budget would need a second vote.",
+            id="a-stance-adverb-in-attributed-speech",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:
@@ -495,7 +504,7 @@ def test_opinion_weights_cover_every_family() -> None:
     cues = lexicon().opinion
     assert (set(cues.weights), cues.decisive, cues.threshold) == (
         FAMILIES,
-        frozenset({"framing_verb", "evaluative_predicate"}),
+        frozenset({"framing_verb", "evaluative_predicate", "sentence_comment"}),
         1.0,
     )
 

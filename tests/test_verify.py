@@ -202,6 +202,19 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="a-street-may-be-in-the-town",
         ),
+        pytest.param(
+            "The two sides have met 23 times since bargaining began in October 2025 [1].",
+            {"1": "The parties have met 23 times since bargaining began in October 2025."},
+            id="the-two-sides-are-the-parties",
+        ),
+        pytest.param(
+            "The city is adding the firefighters in order to reduce emergency response times [1].",
+            {
+                "1": "The adopted budget funds 24 new positions in the fire department in "
+                "order to reduce emergency response times."
+            },
+            id="the-source-gives-the-same-reason",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -435,6 +448,21 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
                 "Source [a] does not state the motive 'to help the city close a budget gap'.",
             ),
             id="added-purpose",
+        ),
+        pytest.param(
+            "Analyst Corinne Vance said developers bid aggressively because state law "
+            "requires utilities to buy 5 gigawatts of offshore wind power by 2035 [1].",
+            {
+                "1": "The auction raised $1.3 billion. Maine law requires utilities to buy 5 "
+                "gigawatts of offshore wind power by 2035. Corinne Vance, an analyst, said the "
+                "prices were well above what most developers had signaled."
+            },
+            (
+                "not-in-source",
+                "Source [1] does not state the motive 'because state law requires utilities "
+                "to buy 5 gigawatts of offshore wind power by 2035'; 'bid', 'aggressively'.",
+            ),
+            id="a-stated-fact-given-as-the-reason-for-another",
         ),
         pytest.param(
             "About 1,200 teachers and parents rallied outside the district offices in "

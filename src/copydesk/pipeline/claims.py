@@ -672,6 +672,8 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
             value, unit = parse_quantity(part)
             if value is not None:
                 counts = None if unit else counted(ent)
+                if value == 2 and counts in {"side", "party"}:
+                    continue  # "the two sides": who, not a figure the source must give
                 yield Quantity(text=part, value=value, unit=unit, counts=counts)
 
 

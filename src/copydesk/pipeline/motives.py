@@ -98,6 +98,12 @@ CONTROL_VERBS = {
 }  # fmt: skip
 # Verbs that tell someone to do something: "orders QuickRide to pay".
 ORDER_VERBS = {"order", "require", "ask", "force", "urge", "tell", "compel", "direct"}
+# Who may be told to act: "requires utilities to buy 5 gigawatts".
+AGENT_NOUNS = {
+    "company", "firm", "utility", "city", "county", "state", "agency", "council", "district",
+    "operator", "developer", "employer", "manufacturer", "hospital", "school", "university",
+    "airline", "bank", "landlord", "owner", "driver", "resident", "student", "worker",
+}  # fmt: skip
 # Nouns of time an infinitive can complete: "60 days to comply" is no purpose.
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
 ENABLING_VERBS = {"allow", "enable", "help", "let", "permit"}
@@ -180,10 +186,11 @@ def is_purpose(verb: Token) -> bool:
     if (
         verb.dep_ == "xcomp"
         and head.lemma_.lower() in ORDER_VERBS
-        and any(c.dep_ == "dobj" and c.pos_ in {"PROPN", "PRON"} for c in head.children)
+        and any(c.dep_ == "dobj" and is_agent(c) for c in head.children)
     ):
-        # "orders QuickRide to pay" says what someone must do (but "requires
-        # strong partnerships to attract investors" may say what for)
+        # "orders QuickRide to pay", "requires the company to confirm" say what
+        # someone must do (but "requires strong partnerships to attract
+        # investors" may say what for)
         return False
     if verb.dep_ in {"acl", "relcl"} and (
         head.lemma_.lower() in TIME_NOUNS or head.tag_ in {"JJ", "JJS"}
@@ -201,6 +208,11 @@ def is_purpose(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.pos_ in {"ADJ", "AUX"}:
         return False
     return True
+
+
+def is_agent(noun: Token) -> bool:
+    """Tell whether a noun names who acts: a name, a pronoun or a body ("the company")."""
+    return noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in AGENT_NOUNS
 
 
 STOP_CHILDREN = {"advcl", "cc", "conj", "punct", "mark", "relcl"}
