@@ -504,7 +504,8 @@ def test_a_medical_center_is_the_hospital_before_one_only_a_source_names(nlp) ->
     parties = parties_of(
         nlp,
         "About 1,400 registered nurses at St. Brendan's Regional Medical Center walked off "
-        "the job on Tuesday. The hospital has offered a 13 percent raise.",
+        "the job on Tuesday, starting a strike at the hospital. The hospital has offered a "
+        "13 percent raise.",
         ("Wexley Memorial Hospital",),
     )
     # the possessive name is one organisation, the nurses' employer, not a place

@@ -515,7 +515,13 @@ def find_parties(
             party = (
                 token.lemma_ in COMPANY_NOUNS
                 and speakers_employer(sent, ents, names)
-                or names.describe(token.lemma_, plural=plural, modifiers=modifiers)
+                or names.describe(
+                    token.lemma_,
+                    plural=plural,
+                    modifiers=modifiers,
+                    # "nurses at St. Brendan's Regional Medical Center ... at the hospital"
+                    recent=[name for i, name in sorted(found) if i < token.i],
+                )
             )
             level = [c.lower_ for c in token.children if c.lower_ in GOVERNMENTS]
             if party is None and token.lemma_ == "government" and level:

@@ -373,20 +373,27 @@ class NameBook:
         return tuple(sorted(top, key=orgs.index, reverse=True)) if len(top) == 2 else ()
 
     def describe(
-        self, noun: str, *, plural: bool = False, modifiers: tuple[str, ...] = ()
+        self,
+        noun: str,
+        *,
+        plural: bool = False,
+        modifiers: tuple[str, ...] = (),
+        recent: list[str] | None = None,
     ) -> str | None:
         """Return the party "the <noun>" refers to, when one was named.
 
-        The article's own names come first, latest first; then the full names
-        in its cited sources ("the finance department" -> "Millbrook Finance
-        Department"). ``modifiers`` ("finance") must all be in the name.
+        The article's own names come first, latest first (``recent``: those
+        named earlier in the same sentence); then the full names in its cited
+        sources ("the finance department" -> "Millbrook Finance Department").
+        ``modifiers`` ("finance") must all be in the name.
         """
         noun = noun.lower()
         if noun in ROLE_BODIES:
             modifiers = ()  # "utility regulators" are the commission, whatever its name
         if noun in self.roles and not modifiers:
             return self.roles[noun]
-        named = [n for n in reversed(self.named) if fits(n, modifiers)]
+        latest = [*self.named, *(n for n in recent or () if n not in self.named)]
+        named = [n for n in reversed(latest) if fits(n, modifiers)]
         # A source's names stand in only for institutions, and only full names:
         # "the report" is not "Harlow County Health Department Surveillance Report".
         known = [
