@@ -513,6 +513,18 @@ def test_a_medical_center_is_the_hospital_before_one_only_a_source_names(nlp) ->
     assert parties[1] == ("St. Brendan's Regional Medical Center",)
 
 
+def test_an_organisations_board_is_the_organisation(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Nebraska Civil Servants' Pension Trust lost 6.8% last year. "
+        "The trust's board hired Pemberton Hale Advisors. "
+        "The board will meet again on November 17.",
+        ("Board of Trustees",),
+    )
+    trust = "Nebraska Civil Servants' Pension Trust"
+    assert parties == [(trust,), (trust, "Pemberton Hale Advisors"), (trust,)]
+
+
 def test_description_with_another_modifier_is_not_resolved(nlp) -> None:  # noqa: ANN001
     # "the fire department" is not the finance department the sources name.
     parties = parties_of(

@@ -505,6 +505,11 @@ def find_parties(
             # named in the sentence; "the board" means it from now on.
             names.roles.setdefault(token.lemma_, names.canonical(owner.text, owner.label_))
             continue
+        if token.lemma_ in GOVERNING_BODIES and (body := governed(token, ents, names)):
+            # "the trust's board", "the Calderbrook Unified School District board":
+            # the trust and the district act through them, and are the party.
+            names.roles[token.lemma_] = body
+            continue
         if determiners:
             # "the council", "the city's tax", "the operators", "the state's
             # regulators": a party named earlier, or in the cited sources.
@@ -583,6 +588,20 @@ def speakers_employer(sent: SpacySpan, ents: list, names: NameBook) -> str | Non
     return None
 
 
+def governed(body: Token, ents: list, names: NameBook) -> str | None:
+    """Return the organisation whose board ``body`` is, by its name or description
+    before it ("the trust's board", "the Calderbrook Unified School District board")."""
+    for child in body.children:
+        if child.dep_ not in {"poss", "compound"}:
+            continue
+        ent = next((e for e in ents if child in e and e.label_ == "ORG"), None)
+        if ent is not None and ent[-1].is_title:  # not "the Corran Valley school board"
+            return names.canonical(ent.text, ent.label_)
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and child.lemma_ not in GOVERNING_BODIES:
+            return names.describe(child.lemma_)
+    return None
+
+
 def owner_of(noun: Token, ents: list) -> SpacySpan | None:
     """Return the organisation a body belongs to: "the board of <Greyhaven ...>"
     (but "the town of Dunlevy" is a place)."""
@@ -594,6 +613,8 @@ def owner_of(noun: Token, ents: list) -> SpacySpan | None:
     return None
 
 
+# Bodies that govern an organisation and speak for it: "the trust's board".
+GOVERNING_BODIES = {"board", "trustees"}
 # Words that make "side" or "company" the two parties of a deal or dispute.
 SIDES = {"both", "neither", "either", "two"}
 PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", "party"}
