@@ -525,6 +525,16 @@ def test_an_organisations_board_is_the_organisation(nlp) -> None:  # noqa: ANN00
     assert parties == [(trust,), (trust, "Pemberton Hale Advisors"), (trust,)]
 
 
+def test_a_ports_commission_is_named_whole_and_the_port_is_the_port(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Port of Galloway Point Commission voted 4-1 on Tuesday to hire a dredging firm. "
+        "The port had pushed for the project for years.",
+        ("Port of Galloway Point", "Port of Galloway Point Commission"),
+    )
+    assert parties == [("Port of Galloway Point Commission",), ("Port of Galloway Point",)]
+
+
 def test_description_with_another_modifier_is_not_resolved(nlp) -> None:  # noqa: ANN001
     # "the fire department" is not the finance department the sources name.
     parties = parties_of(

@@ -115,6 +115,13 @@ ORG_PATTERNS = [
         {"LOWER": "of"},
         {"POS": "PROPN", "OP": "+"},
     ],
+    # "Port of Galloway Point Commission" (but "the Port of Ellis" is a place)
+    [
+        {"LOWER": "port", "IS_TITLE": True},
+        {"LOWER": "of"},
+        {"POS": "PROPN", "OP": "+"},
+        {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
+    ],
     [
         {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
         {"LOWER": "of"},

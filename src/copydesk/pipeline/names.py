@@ -158,6 +158,7 @@ INSTITUTIONS = {
     "county",
     "university",
     "hospital",
+    "port",
     "court",
     "ministry",
     "agency",
@@ -210,6 +211,9 @@ KIND_WORDS = {
 # Names that end with a phrase for the noun: "the hospital" is "St. Brendan's
 # Regional Medical Center".
 HEAD_PHRASES = {"hospital": ("medical center", "medical centre", "infirmary")}
+# Places named as bodies, whose own bodies carry their names: "Port of Galloway
+# Point Commission" is a commission.
+PLACE_BODIES = {"port", "city", "county", "town", "village", "state"}
 # Places that govern themselves: "the county" may be the county itself, but "the
 # valley" or "the river" is no party.
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
@@ -477,8 +481,9 @@ def fits(name: str, modifiers: tuple[str, ...]) -> bool:
 
 
 def head_word(name: str) -> str:
-    """Return the head noun of a name: "City" of "City of Millbrook", else the last word."""
+    """Return the head noun of a name: "City" of "City of Millbrook", else the last
+    word ("Commission" of "Port of Galloway Point Commission")."""
     words = name.lower().split()
-    if "of" in words[1:]:
+    if "of" in words[1:] and not (words[0] in PLACE_BODIES and words[-1] in INSTITUTIONS):
         return words[words.index("of") - 1]
     return words[-1]
