@@ -852,7 +852,8 @@ def test_the_company_is_a_business_not_its_event_or_a_germ(nlp) -> None:  # noqa
         "The company said it had called off the event because of smoke. "
         "Millbake Inc. said it acted because Listeria had been found on a slicer.",
     )
-    assert parties[2] == ("Harlow Live LLC",)
+    # "the company" is the business; "the event" is the festival it cancelled
+    assert parties[2] == ("Harlow Live LLC", "Cedar Valley Folk Festival")
     assert parties[3] == ("Millbake Inc.",)
 
 

@@ -207,6 +207,8 @@ KIND_WORDS = {
     "automaker": {"motor", "motors", "auto", "automotive"},
     "insurer": {"insurance", "mutual", "assurance"},
     "drugmaker": {"pharmaceuticals", "pharma", "therapeutics", "biosciences", "biotech"},
+    # "the event" is the one festival, fair or race the story names
+    "event": {"festival", "fair", "marathon", "race", "tournament", "expo", "conference"},
 }
 # Names that end with a phrase for the noun: "the hospital" is "St. Brendan's
 # Regional Medical Center".
