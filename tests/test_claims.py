@@ -505,12 +505,15 @@ def test_a_medical_center_is_the_hospital_before_one_only_a_source_names(nlp) ->
         nlp,
         "About 1,400 registered nurses at St. Brendan's Regional Medical Center walked off "
         "the job on Tuesday, starting a strike at the hospital. The hospital has offered a "
-        "13 percent raise.",
+        "13 percent raise. Ambulances were diverted on Tuesday to Wexley Memorial Hospital. "
+        "Agencies are charging the hospital $180 an hour for each replacement nurse.",
         ("Wexley Memorial Hospital",),
     )
     # the possessive name is one organisation, the nurses' employer, not a place
     assert parties[0] == ("St. Brendan's Regional Medical Center",)
     assert parties[1] == ("St. Brendan's Regional Medical Center",)
+    # the hospital of the story, not the one the ambulances went to once
+    assert parties[3] == ("St. Brendan's Regional Medical Center",)
 
 
 def test_an_organisations_board_is_the_organisation(nlp) -> None:  # noqa: ANN001

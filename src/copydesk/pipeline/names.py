@@ -423,12 +423,13 @@ class NameBook:
         # only a source names.
         phrases = HEAD_PHRASES.get(noun, ())
         for pool in (named, known + (places if noun in GOVERNED_PLACES | RUN_PLACES else [])):
-            for name in pool:
-                if head_word(name) == noun:
-                    return name
-            for name in pool:
-                if name.lower().endswith(phrases):
-                    return name
+            fitting = [n for n in pool if head_word(n) == noun or n.lower().endswith(phrases)]
+            if fitting and plural:
+                return fitting[0]
+            if fitting:
+                # Of two hospitals, the one the story keeps returning to, not the
+                # one ambulances were sent to once; of equals, the latest.
+                return max(fitting, key=lambda n: (self.mentions[n], -fitting.index(n)))
         if noun in {"county", "city"}:
             # "the county" is Danmoor County, not its Board of Commissioners;
             # "the city" is the City of Denver, not its City Council.
