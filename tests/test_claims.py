@@ -860,6 +860,16 @@ def test_the_company_is_a_business_not_its_event_or_a_germ(nlp) -> None:  # noqa
     assert parties[3] == ("Millbake Inc.",)
 
 
+def test_the_company_is_no_hospital(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Harlan Gulf Refining Co. said a flange had ruptured at its plant. "
+        "Seventeen workers were taken to St. Brigid Medical Center with breathing problems. "
+        "Regulators could fine the company up to $25,000 a day.",
+    )
+    assert parties[2][-1] == "Harlan Gulf Refining Co."
+
+
 def test_its_president_speaks_for_the_organisation_just_named(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

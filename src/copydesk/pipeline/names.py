@@ -131,7 +131,8 @@ NOT_BUSINESSES = {
     "guild", "police", "bureau", "office", "committee", "administration",
     "festival", "fair", "show", "games", "championship", "tournament", "marathon",
     "conference", "summit", "expo", "county", "city", "town", "village", "state",
-    "borough", "township", "parish", "province", "region",
+    "borough", "township", "parish", "province", "region", "hospital", "center", "centre",
+    "clinic",
 }  # fmt: skip
 # Words the small model tags as organisations or places that are neither.
 NOT_NAMES = {
