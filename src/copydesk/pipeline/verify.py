@@ -1087,8 +1087,9 @@ def check_motive(claim: Claim, index: SourceIndex, found: Match) -> None:
     stated = sum(1 for h in hits if h)
     asserted = EXPLICIT_MOTIVE.match(motive) or motive.startswith("to ")
     keys = {term_key(w, lex) for w in words}
-    linked = not asserted or motive_linked(claim, keys, hits, index, found)
-    if stated * 2 >= len(words) and linked:
+    if stated * 2 >= len(words) and (
+        not asserted or motive_linked(claim, keys, hits, index, found)
+    ):
         found.stated.append("the motive")
     elif asserted:
         # "in order to keep the club", "because its wards fill", "to help the
