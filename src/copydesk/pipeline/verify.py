@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -573,12 +574,7 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     lex = lexicon()
     terms = claim_terms(claim)
     n = max(index.size, 1)
-    hits: dict[str, set[int]] = {}
-    for term in terms:
-        sentences: set[int] = set()
-        for key in key_matches(term_key(term, lex), index):
-            sentences.update(index.postings[key])
-        hits[term] = sentences
+    hits = {term: sentences_with(term_key(term, lex), index) for term in terms}
     weights = {t: idf(len(hits[t]), n) for t in terms}
     total = sum(weights.values()) or 1.0
     coverage = sum(w for t, w in weights.items() if hits[t]) / total
@@ -1123,10 +1119,7 @@ def motive_linked(
     act = [t for t in found.terms if term_key(t, lex) not in keys and t not in names]
     if not act:
         return True
-    counts: dict[int, int] = {}
-    for sentences in hits:
-        for i in sentences:
-            counts[i] = counts.get(i, 0) + 1
+    counts = Counter(i for sentences in hits for i in sentences)
     where = {i for i, n in counts.items() if n * 2 >= len(hits)}
     if any(found.hits[t] & where for t in act):
         return True
