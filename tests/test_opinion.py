@@ -297,6 +297,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "Arguably, the university acted only after outsiders had forced its hand.",
             id="a-stance-adverb-opens-a-past-narrative",
         ),
+        pytest.param(
+            "That is a long spring for a town living at the end of a detour.",
+            id="a-plain-adjective-measured-against-a-kind",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -449,6 +453,11 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The mayor said that, clearly, the budget would need a second vote.",
             id="a-stance-adverb-in-attributed-speech",
         ),
+        pytest.param(
+            "Pike & Pine Lager is the best-selling craft beer in Michigan.", id="best-selling"
+        ),
+        pytest.param("The worst-hit towns received the first grants.", id="worst-hit"),
+        pytest.param("It was the largest fine for a company in the state.", id="largest-for-a"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -215,6 +215,21 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="the-source-gives-the-same-reason",
         ),
+        pytest.param(
+            "No one was hurt in the landslide [1].",
+            {"1": "No one was injured in the landslide, but 1,400 residents are cut off."},
+            id="hurt-is-injured",
+        ),
+        pytest.param(
+            "The tour will cost nearly $4.2 million [1].",
+            {"1": "The tour is budgeted at 4.15 million dollars, the orchestra said."},
+            id="a-budget-is-a-cost",
+        ),
+        pytest.param(
+            "Some 300 workers will be needed to build it [1].",
+            {"1": "Roughly 300 workers will be needed during construction, and 20 after."},
+            id="construction-is-building",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -536,7 +551,8 @@ def test_a_quarter_is_a_date_not_a_word(english: Language) -> None:
         "1": "Dredging will continue until its planned completion in the second quarter of 2027."
     }
     (claim,) = check(english, "Dredging is due to be finished in Q2 2027 [1].", sources)
-    assert outcome(claim) == ("unsupported", "not-in-source", "Source [1] does not state 'finish'.")
+    expected = ("unsupported", "not-in-source", "Source [1] does not state 'finished'.")
+    assert outcome(claim) == expected
 
 
 def test_in_all_is_a_total_not_a_quantifier(english: Language) -> None:
@@ -741,3 +757,24 @@ def test_the_publisher_of_a_record_is_the_company_it_speaks_of(english: Language
     document = parse_document(article.encode(), "draft.txt", Format.TEXT)
     (claim,) = checker.check_document(document, record).claims
     assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)
+
+
+def test_a_records_author_speaks_in_each_of_its_sentences(english: Language) -> None:
+    # "Elm Row Analytics estimates" cites a report of Elm Row Analytics: "we estimate".
+    sources = {
+        "1": "Volkaren will supply the cells from its plant in Tennessee. We estimate the "
+        "battery could earn around 48 million dollars a year, mostly by charging overnight "
+        "when prices are low and discharging during the evening peak."
+    }
+    checker = Checker(Options(), lambda _model: english)
+    plain = registry(sources)
+    published_by = replace(plain.sources[0], publisher="Elm Row Analytics")
+    article = (
+        "Elm Row Analytics estimates that the plant could earn about $48 million a year "
+        "by charging at night, when power is cheap [1]."
+    )
+    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
+    for record in (plain, replace(plain, sources=(published_by,))):
+        (claim,) = checker.check_document(document, record).claims
+        expected = "supported" if record is not plain else "unsupported"
+        assert outcome(claim)[0] == expected, outcome(claim)

@@ -457,6 +457,8 @@ def is_sentiment_word(token: Token, lex: OpinionCues) -> bool:
     """
     if token.pos_ not in SENTIMENT_POS or token.ent_type_ in NAME_ENTITIES:
         return False
+    if measures_a_participle(token):
+        return False
     lemma, lower = token.lemma_.lower(), token.lower_
     if lex.has("neutral_in_news", lemma) or lex.has("neutral_in_news", lower):
         return False
@@ -654,6 +656,8 @@ def is_writer(token: Token, lex: OpinionCues) -> bool:
 
 def is_superlative(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a word is an evaluative superlative ("the smartest move")."""
+    if measures_a_participle(token):
+        return False
     if token.tag_ in {"JJS", "RBS"} and token.lower_ not in {"most", "least"}:
         return not lex.has("factual_superlatives", token.lower_)  # not "the largest"
     if token.lower_ in {"most", "least"} and token.dep_ == "advmod":
@@ -662,6 +666,18 @@ def is_superlative(token: Token, lex: OpinionCues) -> bool:
             "factual_superlatives", token.head.lower_
         )
     return False
+
+
+def measures_a_participle(token: Token) -> bool:
+    """Tell whether a word ranks by a measure: "the best-selling beer", "the
+    worst-hit towns" count sales and damage rather than judge."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].tag_ in {"VBG", "VBN"}
+        and doc[token.i + 2].i == token.head.i
+    )
 
 
 def is_contrast(neg: Token) -> bool:
@@ -722,26 +738,47 @@ def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
 
     "That is a very large bet", "Those are disastrous numbers": a demonstrative
     subject, "be", and a noun the writer weighs ("That is a 12% rise" counts,
-    and "That is a small town" describes).
+    and "That is a small town" describes).  Any plain adjective weighs when the
+    noun is measured against a kind of thing: "That is a long spring for a town
+    at the end of a detour", "It is a steep increase for a university".
     """
     root = sub.root
-    if root.lemma_ != "be" or not any(
-        c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES and c.pos_ == "PRON" for c in root.children
-    ):
+    subjects = {c.lower_ for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PRON"}
+    if root.lemma_ != "be" or not subjects & (DEMONSTRATIVES | {"it"}):
         return
+    demonstrative = bool(subjects & DEMONSTRATIVES)
     for attr in (c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        measured = against_a_kind(attr)
         weighed = [
             c
             for c in attr.children
             if c.dep_ == "amod"
             and (
-                lex.has("evaluative_adjectives", c.lemma_.lower())
-                or is_sentiment_word(c, lex)
-                or any(is_intensifier(a, lex) for a in c.children)
+                demonstrative
+                and (
+                    lex.has("evaluative_adjectives", c.lemma_.lower())
+                    or is_sentiment_word(c, lex)
+                    or any(is_intensifier(a, lex) for a in c.children)
+                )
+                or measured
+                and c.tag_ == "JJ"  # not "the largest", "a bigger"
             )
         ]
         if weighed:
             yield Cue("evaluative_predicate", weighed[0].text, weighed[0].i)
+
+
+def against_a_kind(noun: Token) -> bool:
+    """Tell whether a noun is measured against a kind of thing: "for a town"."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "for"
+        and any(
+            obj.dep_ == "pobj" and any(d.lower_ in {"a", "an"} for d in obj.children)
+            for obj in prep.children
+        )
+        for prep in noun.children
+    )
 
 
 def sentences_in(span: SpacySpan) -> Iterator[SpacySpan]:

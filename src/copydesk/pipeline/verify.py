@@ -224,6 +224,9 @@ class SourceIndex:
     # Words of the records' titles and publishers: a press release calls its
     # publisher "the company", and a headline names whom the record is about.
     about: set[str] = field(default_factory=set)
+    # Words of the records' publishers and authors: "Elm Row Analytics estimates"
+    # cites a report of Elm Row Analytics that says "we estimate".
+    voices: dict[frozenset[str], set[int]] = field(default_factory=dict)  # -> its sentences
     published: list[str] = field(default_factory=list)  # the records' own dates, ISO
 
     @property
@@ -388,7 +391,8 @@ def compare(
     if score < SUPPORT_THRESHOLD or not found.terms and not found.stated:
         missing += found.soft_gaps
         reported = " ".join(missing).lower()
-        words = [w for w in found.missing_terms if w not in reported][:4]
+        written = (as_written(w, claim) for w in found.missing_terms)
+        words = [w for w in written if w.lower() not in reported][:4]
         if words:
             missing.append(", ".join(f"'{w}'" for w in words))
         elif not missing:
@@ -433,6 +437,7 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
             index.about.update(w.lower() for w in WORD.findall(heading or ""))
         if record.published is not None:
             index.published.append(record.published.isoformat())
+        first = len(index.pool)
         for sent in cited_source.sentences:
             i = len(index.pool)
             index.pool.append((cited_source.source, sent))
@@ -446,6 +451,11 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
             index.dates.extend((i, iso) for iso in sent.facts.dates)
             for year in entry.years:
                 index.years.setdefault(year, []).append(i)
+        for voice in (record.publisher, dict(record.extra).get("author")):
+            if isinstance(voice, str) and name_tokens(voice):
+                index.voices.setdefault(frozenset(name_tokens(voice)), set()).update(
+                    range(first, len(index.pool))
+                )
     for key in index.postings:
         index.by_prefix.setdefault(key[:4], set()).add(key)
     return index
@@ -575,6 +585,13 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     terms = claim_terms(claim)
     n = max(index.size, 1)
     hits = {term: sentences_with(term_key(term, lex), index) for term in terms}
+    # A party that is a cited record's publisher or author speaks in each of its
+    # sentences: "Elm Row Analytics estimates" is the report's "we estimate".
+    for party in claim.facts.slots.parties:
+        spoken = index.voices.get(frozenset(name_tokens(party)), set())
+        for word in name_tokens(party) if spoken else ():
+            if word in hits:
+                hits[word] = hits[word] | spoken
     weights = {t: idf(len(hits[t]), n) for t in terms}
     total = sum(weights.values()) or 1.0
     coverage = sum(w for t, w in weights.items() if hits[t]) / total
@@ -991,8 +1008,15 @@ def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match
 
 
 def as_written(term: str, claim: Claim) -> str:
-    """Return a term as the claim writes it ("McDonald" for "mcdonald")."""
-    return next((w for w in WORD.findall(claim.text) if w.lower() == term), term)
+    """Return a term as the claim writes it ("McDonald" for "mcdonald", "budget"
+    for the synonym group "price" it stands in)."""
+    words = WORD.findall(claim.text)
+    exact = next((w for w in words if w.lower() == term), None)
+    if exact is not None:
+        return exact
+    lex = lexicon()
+    key = term_key(term, lex)
+    return next((w for w in words if term_key(w, lex) == key), term)
 
 
 def claim_words(claim: Claim) -> frozenset[str]:
