@@ -160,7 +160,7 @@ PERSON_TITLES = [
     "spokeswoman", "chair", "chairman", "chairwoman", "director", "professor", "dr",
     "coach", "superintendent", "sheriff", "detective", "inspector", "pastor", "rabbi",
     "scientist", "researcher", "engineer", "astronaut", "grower", "farmer", "striker",
-    "chief",
+    "chief", "president", "manager", "commissioner", "auditor", "treasurer", "geologist",
 ]  # fmt: skip
 # A word of a name, not of a longer title: "Fire Chief Marguerite Oduya", but not
 # "Chief Executive Officer".

@@ -57,6 +57,8 @@ RANGE = re.compile(
     r"(?P<left>.*?\d[\d,.]*(?:%|\s*[a-z]+)?)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*(?=[$€£\d]))"
     r"(?P<right>\D{0,3}(?P<number>\d[\d,.]*)(?P<tail>.*))"
 )
+# Radio bands, which the small model tags with a frequency as a name ("97.4 FM").
+BANDS = {"fm", "am", "mhz", "khz"}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
 UNITS = {
     "mw",
@@ -625,7 +627,7 @@ GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
 # Bodies a title may name before a person: "Council chair Fiona Teague".
 TITLE_BODIES = {
     "council", "club", "board", "union", "party", "committee", "commission", "alliance",
-    "association", "coalition",
+    "association", "coalition", "guild", "station",
 }  # fmt: skip
 # Titles of the one who runs an organisation: which one goes without saying.
 EXECUTIVE_TITLES = {
@@ -658,6 +660,8 @@ def is_name(ent: SpacySpan) -> bool:
         return False
     if len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
         return False  # "Trains will run", "Library funding rises": common nouns
+    if ent[0].like_num and ent[-1].lower_ in BANDS:
+        return False  # "the station on 97.4 FM": a frequency
     if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower_ in lower_words(ent.doc):
         return False  # "Cod landings fell" where the text also says "the cod"
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None

@@ -210,6 +210,8 @@ KIND_WORDS = {
     "drugmaker": {"pharmaceuticals", "pharma", "therapeutics", "biosciences", "biotech"},
     # "the event" is the one festival, fair or race the story names
     "event": {"festival", "fair", "marathon", "race", "tournament", "expo", "conference"},
+    # "the station" is the one radio or television broadcaster the story names
+    "station": {"radio", "television", "tv"},
 }
 # Names that end with a phrase for the noun: "the hospital" is "St. Brendan's
 # Regional Medical Center".
