@@ -115,6 +115,9 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The deal closed last week.", "2026-W18", id="last-week"),
         pytest.param("The board met earlier this month.", "2026-05", id="earlier-this-month"),
         pytest.param("Revenue grew in Q3 2026.", "2026-Q3", id="quarter"),
+        pytest.param(
+            "The sale should close in the first three months of 2027.", "2027-Q1", id="months-q1"
+        ),
         pytest.param("The plant opened in 2024.", "2024", id="year"),
         pytest.param("The plant opened in March 2025.", "2025-03", id="month-year"),
         pytest.param("The probe entered orbit on 8 September 2026 [1].", "2026-09-08", id="d-m-y"),

@@ -221,6 +221,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="hurt-is-injured",
         ),
         pytest.param(
+            "The sale is expected to close in the first three months of 2027 [1].",
+            {"1": "The transaction is expected to close in the first quarter of 2027."},
+            id="the-first-three-months-are-the-first-quarter",
+        ),
+        pytest.param(
             "The tour will cost nearly $4.2 million [1].",
             {"1": "The tour is budgeted at 4.15 million dollars, the orchestra said."},
             id="a-budget-is-a-cost",

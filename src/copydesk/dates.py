@@ -14,7 +14,9 @@ from typing import Any
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YEAR_ONLY = re.compile(r"^(?:in |since |by |during )?(\d{4})$", re.I)
 QUARTER = re.compile(
-    r"\b(?:Q([1-4])|(first|second|third|fourth) quarter)(?: of)?,? (\d{4})\b", re.I
+    r"\b(?:Q([1-4])|(first|second|third|fourth) quarter|(first|last|final) (?:three|3) months)"
+    r"(?: of)?,? (\d{4})\b",
+    re.I,
 )
 MONTH_YEAR = re.compile(
     r"^(?:in |since |by |during |early |late |mid-)?(January|February|March|April|May|June|July|"
@@ -177,8 +179,11 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     if m := YEAR_ONLY.match(phrase) or WITHIN_YEAR.match(phrase):
         return m.group(1)
     if m := QUARTER.search(phrase):
-        quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])
-        return f"{m.group(3)}-Q{quarter}"
+        if m.group(3):
+            quarter = 1 if m.group(3).lower() == "first" else 4  # "the first three months"
+        else:
+            quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])
+        return f"{m.group(4)}-Q{quarter}"
     if base is not None and (m := QUARTER_ALONE.match(phrase)):
         quarter = int(m.group(2) or ORDINALS[m.group(1).lower()])
         current = (base.month - 1) // 3 + 1

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES, within
+from copydesk.dates import MONTH_NAMES, QUARTER, WEEKDAY_NAMES, within
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import (
     Claim,
@@ -1227,10 +1227,14 @@ def loose_numbers(claim: Claim) -> list[str]:
     text = claim.text
     slotted = " ".join(q.text for q in claim.facts.slots.numbers).lower()
     converted = " ".join(m.group(1) for m in CONVERSION.finditer(text))
+    # "the first three months of 2027" is a quarter, checked as a date.
+    quarters = [m.span() for m in QUARTER.finditer(text)]
     found = []
     for match in re.finditer(r"\w+(?:[.,]\d+)*", text):
         token = match.group()
         lower = token.lower()
+        if any(start <= match.start() < end for start, end in quarters):
+            continue
         if re.fullmatch(r"[\d.,]+", token):
             if YEAR.fullmatch(token) or token in converted or token in slotted:
                 continue
