@@ -226,6 +226,17 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="the-first-three-months-are-the-first-quarter",
         ),
         pytest.param(
+            "Students from families earning less than $65,000 a year will pay no tuition at "
+            "all [1].",
+            {"1": "Students from families earning under 65,000 dollars a year pay no tuition."},
+            id="at-all-stresses-a-negation",
+        ),
+        pytest.param(
+            "Ardent Motor Company is recalling 212,400 vehicles, all of them Sorrel SUVs [1].",
+            {"1": "Ardent Motor Company is recalling 212,400 Sorrel SUVs because of a seal."},
+            id="all-of-them-says-what-a-number-counts",
+        ),
+        pytest.param(
             "The tour will cost nearly $4.2 million [1].",
             {"1": "The tour is budgeted at 4.15 million dollars, the orchestra said."},
             id="a-budget-is-a-cost",

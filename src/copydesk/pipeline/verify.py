@@ -133,6 +133,9 @@ WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?<![\d.,])(1[0-9]\d\d|20\d\d)(?![\d.,]\d)")
 DATE_WORDS = set(MONTH_NAMES) | {m[:3] for m in MONTH_NAMES} | {"sept", *WEEKDAY_NAMES}
 DATE_WORDS |= {f"q{n}" for n in range(1, 5)}  # "in Q2 2027", which a source may spell out
+# "212,400 vehicles, all of them SUVs": what a number counts ("are all of them" once
+# the apposition is a claim of its own).
+COUNTED = re.compile(r"\d[\d,.]*\s+\w+(?:,| is| are| was| were)\s+all of them\b", re.I)
 # Wikipedia adds converted units in brackets: "355 feet (108 m)" states one amount.
 CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]*\.?\s*\(([^()]*\d[^()]*)\)")
 # Maintenance tags copied from Wikipedia with a sentence: "[citation needed]".
@@ -1204,8 +1207,14 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
         for w, after in zip(words, words[1:], strict=False)
     )
     quantifiers = QUANTIFIERS - {"only"} if weighs_number else QUANTIFIERS
-    # "$23.5 million in all" is a total, not a quantifier.
-    totals = {k + 1 for k, w in enumerate(words[:-1]) if w == "in" and words[k + 1] == "all"}
+    # "$23.5 million in all" is a total and "no tuition at all" a stress, not
+    # quantifiers; nor is "212,400 vehicles, all of them Sorrel SUVs", which says
+    # what the number counts.
+    totals = {
+        k + 1 for k, w in enumerate(words[:-1]) if w in {"in", "at"} and words[k + 1] == "all"
+    }
+    if COUNTED.search(text):
+        totals |= {k for k, w in enumerate(words[:-2]) if w == "all" and words[k + 1] == "of"}
     weighed = (w for k, w in enumerate(words) if w in quantifiers and k not in totals)
     for word in dict.fromkeys(weighed):
         if not any(word in sentence for sentence in chosen):
