@@ -301,6 +301,15 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "That is a long spring for a town living at the end of a detour.",
             id="a-plain-adjective-measured-against-a-kind",
         ),
+        pytest.param(
+            "That the company settled at all suggests its lawyers did not like their chances.",
+            id="a-fact-as-the-subject-of-a-framing-verb",
+        ),
+        pytest.param(
+            "The state government should require tug escorts for every large ship, as Bay "
+            "Watch has urged.",
+            id="the-writer-joins-a-call",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -458,6 +467,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         ),
         pytest.param("The worst-hit towns received the first grants.", id="worst-hit"),
         pytest.param("It was the largest fine for a company in the state.", id="largest-for-a"),
+        pytest.param("As the regulator noted, the rules are vague.", id="as-someone-noted"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

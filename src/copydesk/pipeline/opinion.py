@@ -292,12 +292,18 @@ def reported_tokens(sent: SpacySpan, lex: OpinionCues) -> set[int]:
             )
         elif lex.has("reporting_verbs", lemma) and token.pos_ in {"VERB", "AUX"}:
             framing = lex.has("framing_verbs", lemma)
-            speaks = any(
+            speaks = not has_fact_subject(token) and any(
                 (frames_as_speaker(s, token, lex) if framing else is_speaker(s, lex))
                 for s in subjects(token)
             )
             # "The board should explain why ..." demands words; it reports none.
-            demanded = any(is_prescription(c, lex) for c in token.children)
+            # "The state should require escorts, as Bay Watch has urged": the
+            # writer joins the call.
+            demanded = any(is_prescription(c, lex) for c in token.children) or (
+                token.dep_ == "advcl"
+                and any(c.lower_ == "as" for c in token.children)
+                and any(is_prescription(c, lex) for c in token.head.children)
+            )
             if speaks and reports_words(token) and not demanded:
                 inside.update(reported_by(token))
     return inside
@@ -535,6 +541,8 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
         return False  # "the guild, which represents 2,000 workers" describes
     elif any(t.like_num for c in token.children if c.dep_ == "dobj" for t in c.subtree):
         return False  # "The price represents a premium of 38%" is a figure
+    if has_fact_subject(token):
+        return True
     found = subjects(token) or (subjects(token.head) if token.dep_ == "conj" else [])
     if not found and introduces_clause(token):
         # "The size of the round signals that ..." and "The vote signals that
@@ -545,6 +553,15 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
         # ...", parsed with no verb at all: the root noun is its subject.
         found = [token.sent.root]
     return bool(found) and not any(frames_as_speaker(s, token, lex) for s in found)
+
+
+def has_fact_subject(verb: Token) -> bool:
+    """Tell whether a verb's subject is a "that" clause opening the sentence:
+    "That the company settled at all suggests ..." (the parser may take the
+    clause's own subject for the verb's)."""
+    return any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i == verb.sent.start for c in verb.children
+    )
 
 
 def introduces_clause(token: Token) -> bool:
