@@ -61,15 +61,25 @@ def build(folder: Path, count: int) -> tuple[list[str], int]:
     articles = gold_articles()
     texts, words = [], 0
     for n in range(count):
-        # Two or three gold articles make one draft of 300-800 words.
-        parts = [articles[(n + k * 5) % len(articles)] for k in range(2 + n % 2)]
-        paragraphs, registry = [], {}
-        for k, (sentences, sources) in enumerate(parts):
+        # One gold article and the start of the next make a draft whose length is
+        # spread over 300-800 words; each part keeps its whole registry.
+        target = 300 + (n * 211) % 501
+        paragraphs, registry, size = [], {}, 0
+        for k in range(3):
+            sentences, sources = articles[(n + k * 5) % len(articles)]
             prefix = "abc"[k]
-            for i in range(0, len(sentences), 4):
-                paragraphs.append(" ".join(relabel(s, prefix) for s in sentences[i : i + 4]))
+            kept = []
+            for sentence in sentences:
+                if size >= target:
+                    break
+                kept.append(relabel(sentence, prefix))
+                size += len(sentence.split())
+            for i in range(0, len(kept), 4):
+                paragraphs.append(" ".join(kept[i : i + 4]))
             for label, record in sources.items():
                 registry[f"{prefix}{label}"] = record
+            if size >= target:
+                break
         text = "\n\n".join(paragraphs) + "\n"
         (folder / f"draft-{n:04d}.txt").write_text(text, encoding="utf-8")
         (folder / f"draft-{n:04d}.sources.yaml").write_text(

@@ -227,9 +227,10 @@ class SourceIndex:
     # Words of the records' titles and publishers: a press release calls its
     # publisher "the company", and a headline names whom the record is about.
     about: set[str] = field(default_factory=set)
-    # Words of the records' publishers and authors: "Elm Row Analytics estimates"
-    # cites a report of Elm Row Analytics that says "we estimate".
-    voices: dict[frozenset[str], set[int]] = field(default_factory=dict)  # -> its sentences
+    # The records' publishers and authors (by the words of their names), each with
+    # the sentences it speaks in: "Elm Row Analytics estimates" cites a report of
+    # Elm Row Analytics that says "we estimate".
+    voices: dict[frozenset[str], set[int]] = field(default_factory=dict)
     published: list[str] = field(default_factory=list)  # the records' own dates, ISO
 
     @property
