@@ -70,16 +70,24 @@ def check_structure(
     errors are the ones the user sees).
     """
     depth = 0
-    for event in yaml.parse(text, Loader=parser):
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(alias_message, mark.line + first_line, None)
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlProblem(errors.YAML_TOO_DEEP, mark.line + first_line, mark.column + 1)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=parser):
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(alias_message, mark.line + first_line, None)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(errors.YAML_TOO_DEEP, mark.line + first_line, mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.5 (in PyYAML 6.0.4's wheels) scans "[[[[..." ahead and stops at
+        # its own limit before the parser hands over the events counted above.
+        if "nesting depth" not in str(exc.problem) or exc.problem_mark is None:
+            raise
+        mark = exc.problem_mark
+        raise YamlProblem(errors.YAML_TOO_DEEP, mark.line + first_line, mark.column + 1) from None
 
 
 class ValueLines:
