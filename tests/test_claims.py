@@ -471,15 +471,16 @@ def test_bodies_named_by_their_kind_and_places_that_are_no_party(nlp) -> None:  
 def test_a_station_is_its_broadcaster_and_a_frequency_no_party(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,
-        "The board refused to renew the licence of Tarnmouth Community Radio Inc., the "
-        "volunteer-run station on 97.4 FM in Tarnmouth. "
+        "The Commonwealth Broadcast Licensing Board last week refused to renew the licence of "
+        "Tarnmouth Community Radio Inc., the volunteer-run station on 97.4 FM in Tarnmouth, "
+        "Tasmania [1, 2]. "
         "The board said the station had failed to stay on air for 41 days. "
         "Station manager Declan Moyle said the outages followed a transmitter failure. "
         "Guild president Harlan Mbeki said members were leaving for hospital jobs.",
     )
     assert parties == [
-        ("Tarnmouth Community Radio Inc.",),
-        ("Tarnmouth Community Radio Inc.",),
+        ("Commonwealth Broadcast Licensing Board", "Tarnmouth Community Radio Inc."),
+        ("Commonwealth Broadcast Licensing Board", "Tarnmouth Community Radio Inc."),
         ("Tarnmouth Community Radio Inc.", "Declan Moyle"),
         ("Harlan Mbeki",),
     ]
