@@ -1211,12 +1211,12 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
     # "$23.5 million in all" is a total and "no tuition at all" a stress, not
     # quantifiers; nor is "212,400 vehicles, all of them Sorrel SUVs", which says
     # what the number counts.
-    totals = {
+    unweighed = {
         k + 1 for k, w in enumerate(words[:-1]) if w in {"in", "at"} and words[k + 1] == "all"
     }
     if COUNTED.search(text):
-        totals |= {k for k, w in enumerate(words[:-2]) if w == "all" and words[k + 1] == "of"}
-    weighed = (w for k, w in enumerate(words) if w in quantifiers and k not in totals)
+        unweighed |= {k for k, w in enumerate(words[:-2]) if w == "all" and words[k + 1] == "of"}
+    weighed = (w for k, w in enumerate(words) if w in quantifiers and k not in unweighed)
     for word in dict.fromkeys(weighed):
         if not any(word in sentence for sentence in chosen):
             found.gaps.append(f"'{word}'")
