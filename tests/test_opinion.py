@@ -559,3 +559,11 @@ def test_sentiment_words_count_only_in_the_writers_voice(
         opinion,
         opinion,
     )
+
+
+@pytest.mark.parametrize("text", ["Arguably", "Clearly,"])
+def test_a_stance_adverb_that_ends_the_article_is_read_without_error(
+    english: Language, text: str
+) -> None:
+    """A one-word article has no word after its adverb to look at."""
+    assert "stance_adverb" in {cue.family for cue in find_cues(sentence(english, text))}

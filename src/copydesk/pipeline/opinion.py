@@ -377,7 +377,11 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if token.pos_ in {"ADV", "INTJ"} and lex.has("stance_adverbs", lower):
         # "It is arguably the boldest bet in the industry."
         yield "stance_adverb"
-        if token.i == token.sent.start and token.nbor().text == ",":
+        if (
+            token.i == token.sent.start
+            and token.i + 1 < token.sent.end
+            and token.nbor().text == ","
+        ):
             # "Arguably, the university acted only after ...": a comment on the
             # whole sentence, which no report opens with
             yield "sentence_comment"
