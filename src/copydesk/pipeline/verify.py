@@ -592,10 +592,12 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     # A party that is a cited record's publisher or author speaks in each of its
     # sentences: "Elm Row Analytics estimates" is the report's "we estimate".
     for party in claim.facts.slots.parties:
-        spoken = index.voices.get(frozenset(name_tokens(party)), set())
-        for word in name_tokens(party) if spoken else ():
+        spoken = index.voices.get(frozenset(name_tokens(party)))
+        if not spoken:
+            continue
+        for word in name_tokens(party):
             if word in hits:
-                hits[word] = hits[word] | spoken
+                hits[word] |= spoken
     weights = {t: idf(len(hits[t]), n) for t in terms}
     total = sum(weights.values()) or 1.0
     coverage = sum(w for t, w in weights.items() if hits[t]) / total
