@@ -28,6 +28,7 @@ FAMILIES = {
     "speculation",
     "prescription",
     "first_person",
+    "writer_belief",
     "reader_address",
     "rhetorical_question",
     "question",
@@ -279,6 +280,16 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="framing-verb-with-no-parsed-subject",
         ),
         pytest.param(
+            "The size of the investment signals that Harrowgate expects to keep the smelter "
+            "running for decades.",
+            id="framing-verb-parsed-as-a-noun-in-a-prepositional-phrase",
+        ),
+        pytest.param(
+            "We doubt that 120 new hires will be enough if the interpreters already on the "
+            "register keep walking away.",
+            id="the-writer-doubts-a-figure",
+        ),
+        pytest.param(
             "For a farming town, that is a very large bet on a hungry neighbour.",
             id="the-writer-names-what-was-told",
         ),
@@ -446,6 +457,13 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "The union signals that it will strike in March.", id="a-speaker-signals-that"
         ),
+        pytest.param(
+            "The board ignored the signals that the dam was failing.", id="signals-is-a-noun"
+        ),
+        pytest.param(
+            "We expect to hire 40 people next year, the company said.",
+            id="a-quoted-company-expects",
+        ),
         pytest.param("The company looks to expand into Asia.", id="looks-to"),
         pytest.param(
             "Tips can be given in confidence to the task force.", id="in-confidence-is-no-praise"
@@ -523,7 +541,7 @@ def test_opinion_weights_cover_every_family() -> None:
     cues = lexicon().opinion
     assert (set(cues.weights), cues.decisive, cues.threshold) == (
         FAMILIES,
-        frozenset({"framing_verb", "evaluative_predicate", "sentence_comment"}),
+        frozenset({"framing_verb", "evaluative_predicate", "sentence_comment", "writer_belief"}),
         1.0,
     )
 

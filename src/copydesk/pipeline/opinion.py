@@ -397,6 +397,10 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_writer(token, lex):
         # "I believe the plan will fail." / "We are sleepwalking into a crisis."
         yield "first_person"
+        if token.dep_ == "nsubj" and lex.has("belief_verbs", token.head.lemma_.lower()):
+            # "We doubt that 120 new hires will be enough": the writer's own view,
+            # however many figures it weighs
+            yield "writer_belief"
     if (
         token.pos_ == "PRON"
         and lex.has("second_person", lower)
@@ -534,11 +538,19 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
         return False  # "the tests were proving to be accurate" reports a result
     if token.pos_ == "NOUN":
         # The tagger reads "The signing signals that ..." as a noun phrase; a
-        # plural noun at the root with a "that" clause is the verb.
-        if (
-            token.dep_ == "ROOT"
-            and token.tag_ == "NNS"
-            and any(g.lower_ == "that" for c in token.children for g in c.children)
+        # plural noun at the root with a "that" clause is the verb. So is one
+        # that opens "that" in a sentence left with no verb at its root: "The
+        # size of the investment signals that Harrowgate expects ..."
+        if token.tag_ == "NNS" and (
+            (
+                token.dep_ == "ROOT"
+                and any(g.lower_ == "that" for c in token.children for g in c.children)
+            )
+            or (
+                token.sent.root.pos_ in {"NOUN", "PROPN"}
+                and token.i + 1 < token.sent.end
+                and token.nbor().lower_ == "that"
+            )
         ):
             return True
     elif token.pos_ != "VERB" or token.dep_ == "relcl":
