@@ -485,6 +485,39 @@ def test_a_station_is_its_broadcaster_and_a_frequency_no_party(nlp) -> None:  # 
     ]
 
 
+def test_a_ministers_brief_and_courts_at_large_are_no_parties(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The registry of Crestholm Regional Court keeps a pool of 40 interpreters. "
+        "Justice Minister Tomas Renquist said new interpreters would be working in the "
+        "courts by March.",
+    )
+    assert parties == [("Crestholm Regional Court",), ("Tomas Renquist",)]
+
+
+def test_the_bar_and_the_ombudsman_are_their_offices(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Aldermoor Bar Association filed a complaint with the Office of the Judicial "
+        "Ombudsman on Friday. The bar went to the ombudsman after two trials collapsed.",
+    )
+    assert parties[1] == ("Aldermoor Bar Association", "Office of the Judicial Ombudsman")
+
+
+def test_a_body_owned_by_a_place_goes_by_the_sources_name(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Aldermoor's Ministry of Justice on Monday announced a plan to hire 120 interpreters. "
+        "Victoria's Department of Water and Catchments banned the fertiliser."
+    )
+    known = ("Aldermoor Ministry of Justice", "Department of Water and Catchments")
+    assert parties_of(nlp, text, known) == [
+        ("Aldermoor Ministry of Justice",),
+        ("Department of Water and Catchments",),
+    ]
+    # With no source naming them, the names stay as written.
+    assert parties_of(nlp, text)[0] == ("Aldermoor's Ministry of Justice",)
+
+
 def test_a_frequency_is_no_party_of_any_claim(nlp) -> None:  # noqa: ANN001
     text = (
         "The board refused to renew the licence of Tarnmouth Community Radio Inc., the "

@@ -433,6 +433,8 @@ def find_parties(
                 continue
         if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
             continue  # "towns like New Harrow": a place the article names elsewhere
+        if len(ent) == 1 and is_portfolio(ent):
+            continue  # "Justice Minister Tomas Renquist": the minister's brief
         if len(ent) == 1 and ent.root.lower_ in TITLE_BODIES:
             # "Alliance spokesman Tomas Vidler", the one word tagged a name
             if body := titled_body(ent.root, ent.root.head, names):
@@ -564,6 +566,17 @@ def find_parties(
     return tuple(dict.fromkeys(name for _, name in found))
 
 
+def is_portfolio(ent: SpacySpan) -> bool:
+    """Tell whether a one-word name is a minister's brief: "Justice" in "Justice
+    Minister Tomas Renquist"."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].lower_ in PORTFOLIO_TITLES
+        and doc[ent.end + 1].ent_type_ == "PERSON"
+    )
+
+
 def titled_body(body: Token, title: Token, names: NameBook) -> str | None:
     """Return the body a title before a person names: "Council chair Fiona
     Teague", "Union president Gloria Szabo" speak for theirs ("Board member
@@ -629,6 +642,8 @@ TITLE_BODIES = {
     "council", "club", "board", "union", "party", "committee", "commission", "alliance",
     "association", "coalition", "guild", "station",
 }  # fmt: skip
+# Titles that follow the name of a brief: "Justice Minister", "Health Secretary".
+PORTFOLIO_TITLES = {"minister", "secretary"}
 # Titles of the one who runs an organisation: which one goes without saying.
 EXECUTIVE_TITLES = {
     "chief executive",

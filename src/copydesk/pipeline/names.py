@@ -215,7 +215,10 @@ KIND_WORDS = {
 }
 # Names that end with a phrase for the noun: "the hospital" is "St. Brendan's
 # Regional Medical Center".
-HEAD_PHRASES = {"hospital": ("medical center", "medical centre", "infirmary")}
+HEAD_PHRASES = {
+    "hospital": ("medical center", "medical centre", "infirmary"),
+    "bar": ("bar association",),  # "the bar" is its lawyers' association
+}
 # Places named as bodies, whose own bodies carry their names: "Port of Galloway
 # Point Commission" is a commission.
 PLACE_BODIES = {"port", "city", "county", "town", "village", "state"}
@@ -279,6 +282,7 @@ class NameBook:
             name = name.rstrip(".")
         if label == "ORG":
             name = re.sub(r"^(?:the|The) ", "", name)
+            name = self.unpossessed(name)
         if name in self.aliases:
             return self.aliases[name]
         if label == "PERSON":
@@ -304,6 +308,19 @@ class NameBook:
             if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
                 if label == "PERSON" or not is_public_body(name):
                     self.short.setdefault(key, name)
+        return name
+
+    def unpossessed(self, name: str) -> str:
+        """Return a body's name as the cited sources write it, without the place
+        that owns it: "Aldermoor's Ministry of Justice" is their "Aldermoor
+        Ministry of Justice", "Victoria's Department of Water and Catchments"
+        their "Department of Water and Catchments"."""
+        owner, mark, rest = name.partition("'s ") if "'s " in name else name.partition("’s ")
+        if not mark or " " in owner:
+            return name
+        for candidate in (f"{owner} {rest}", rest):
+            if candidate in self.known:
+                return candidate
         return name
 
     def strip_title(self, name: str) -> str:
@@ -426,9 +443,17 @@ class NameBook:
         # only a source names.
         phrases = HEAD_PHRASES.get(noun, ())
         for pool in (named, known + (places if noun in GOVERNED_PLACES | RUN_PLACES else [])):
-            fitting = [n for n in pool if head_word(n) == noun or n.lower().endswith(phrases)]
+            fitting = [
+                n
+                for n in pool
+                if head_word(n) == noun
+                or n.lower().endswith(phrases)
+                # "the ombudsman" runs the "Office of the Judicial Ombudsman"
+                or n.lower().startswith("office of the ")
+                and n.lower().endswith(f" {noun}")
+            ]
             if fitting and plural:
-                return fitting[0]
+                return None  # "in the courts": courts at large, not the one named
             if fitting:
                 # Of two hospitals, the one the story keeps returning to, not the
                 # one ambulances were sent to once; of equals, the latest.
