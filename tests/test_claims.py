@@ -504,6 +504,13 @@ def test_the_bar_and_the_ombudsman_are_their_offices(nlp) -> None:  # noqa: ANN0
     assert parties[1] == ("Aldermoor Bar Association", "Office of the Judicial Ombudsman")
 
 
+def test_a_town_the_model_read_into_a_company_name_is_its_place(nlp) -> None:  # noqa: ANN001
+    text = "Cordell will add 400 electric bikes, built by Tandry Motors in Fenbrook, by June."
+    main = claims_of(nlp, text)[0]
+    assert "Tandry Motors" in main.facts.slots.parties
+    assert main.facts.slots.location == "Fenbrook"
+
+
 def test_a_body_owned_by_a_place_goes_by_the_sources_name(nlp) -> None:  # noqa: ANN001
     text = (
         "Aldermoor's Ministry of Justice on Monday announced a plan to hire 120 interpreters. "

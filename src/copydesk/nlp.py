@@ -340,9 +340,11 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    doc.ents = [
-        e for e in (relabel(e) for e in map(without_markers, doc.ents) if e is not None) if e
-    ]
+    ents = []
+    for ent in map(without_markers, doc.ents):
+        if ent is not None and (ent := relabel(ent)):
+            ents.extend(split_at_place(ent))
+    doc.ents = ents
     found = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -423,6 +425,21 @@ def relabel(ent: Any) -> Any:
         if last in FACILITY_HEADS or numbered:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
     return ent
+
+
+def split_at_place(ent: Any) -> list[Any]:
+    """Return a name and the place after it, read by the model as one name:
+    "Tandry Motors in Fenbrook" is the company and its town."""
+    if ent.label_ != "ORG":
+        return [ent]
+    cut = next((t.i for t in ent[2:-1] if t.lower_ == "in" and t.nbor().is_title), None)
+    if cut is None or any(t.lower_ in ORG_HEADS for t in ent.doc[cut + 1 : ent.end]):
+        return [ent]  # "Women in Film", "Scientists in Schools Trust": one name
+    span = type(ent)
+    return [
+        span(ent.doc, ent.start, cut, label="ORG"),
+        span(ent.doc, cut + 1, ent.end, label="GPE"),
+    ]
 
 
 def holds(ent: Any, match: Any) -> bool:
