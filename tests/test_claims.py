@@ -123,6 +123,17 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The probe entered orbit on 8 September 2026 [1].", "2026-09-08", id="d-m-y"),
         pytest.param("Farmers left 310,000 acres unplanted this spring.", "2026", id="season"),
         pytest.param("The merger should close by the end of 2026.", "2026", id="end-of-year"),
+        pytest.param(
+            "The bikes will arrive by the end of Q3 2026 [3].", "2026-Q3", id="end-of-a-quarter"
+        ),
+        pytest.param(
+            "The 38 workers will be laid off at the end of the month.",
+            "2026-05",
+            id="end-of-the-month",
+        ),
+        pytest.param(
+            "The report will be out by the end of the week.", "2026-W19", id="end-of-the-week"
+        ),
         pytest.param("A 2025 study found that prices rose.", "2025", id="year-before-noun"),
         pytest.param("The fund grew in the 2020s.", None, id="decade-stays-null"),
         pytest.param("The bank reported a fourth-quarter profit.", "2025-Q4", id="quarter-before"),

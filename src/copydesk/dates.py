@@ -45,6 +45,12 @@ MONTH_PART = re.compile(
 )
 # Phrases whose date is a month or week counted from the base date, not a day.
 MONTH_SHIFT = re.compile(r"\b(last|next|this) month\b", re.I)
+# A part of the base date's month or week: "by the end of the month".
+THIS_PERIOD = re.compile(
+    r"^(?:by |at |until |before )?the (?:end|start|beginning|middle|close) of the "
+    r"(month|week)$",
+    re.I,
+)
 WEEK_RELATIVE = re.compile(r"\b(?:last|this|next) week\b", re.I)
 # Words that make dateparser answer though there is no date to read.
 NOT_DATES = re.compile(
@@ -171,6 +177,8 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     if base is not None and (m := YEAR_RELATIVE.match(phrase)):
         shift = {"last": -1, "past": -1, "next": 1}.get(phrase.split()[0].lower(), 0)
         return str(base.year + shift)
+    if base is not None and (m := THIS_PERIOD.match(phrase)):
+        return base.strftime("%Y-%m" if m.group(1).lower() == "month" else "%G-W%V")
     if not DATE_WORDS.search(phrase) or re.search(r"\b\d{4}'?s\b", phrase):
         return None  # no calendar word, or a decade ("the 2020s") that no ISO form names
     if base is not None and (m := SEASON_RELATIVE.match(phrase)) and m.group(1):

@@ -173,6 +173,8 @@ MONTHS = list(MONTH_NAMES)
 DATE_PATTERNS = [
     # "on 8 September 2026": the model may keep only the year.
     [{"SHAPE": {"IN": ["d", "dd"]}}, {"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd", "OP": "?"}],
+    # "by the end of Q3 2026": the model may stop at "the end of".
+    [{"TEXT": {"REGEX": "^[Qq][1-4]$"}}, {"SHAPE": "dddd"}],
 ]
 # "published in May": the model misses a month name it could read as a verb.
 MONTH_PATTERNS = [
