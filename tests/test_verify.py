@@ -561,6 +561,24 @@ def test_a_place_the_source_names_elsewhere_is_no_contradiction(english: Languag
     assert outcome(claim)[0] == "supported"
 
 
+def test_a_place_the_source_names_for_something_else_still_contradicts(
+    english: Language,
+) -> None:
+    """The hearing is in Pruett; the source's Calder Wash is where the smelter is."""
+    sources: dict[str, SourceSpec] = {
+        "1": "The smelter in Calder Wash, Arizona, employs about 620 people. The Redmesa "
+        "Regional Environment Agency said it would hold a public hearing on the renewal "
+        "application in Pruett, the county seat, in the third quarter of 2026."
+    }
+    article = (
+        "The Redmesa Regional Environment Agency will hold a public hearing on the renewal in "
+        "Calder Wash in Q3 2026 [1]."
+    )
+    (claim,) = check(english, article, sources)
+    assert outcome(claim)[:2] == ("unsupported", "contradicted")
+    assert "Pruett, not Calder Wash" in outcome(claim)[2]
+
+
 def test_a_quarter_is_a_date_not_a_word(english: Language) -> None:
     """ "Q2 2027" is stated by "the second quarter of 2027"; only the verb is missing."""
     sources: dict[str, SourceSpec] = {

@@ -963,7 +963,7 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
         # A street the best sentence names may be in the claimed town.
         towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in SITE_NOUNS]
         if place_stated(place, index) and not (
-            towns and not in_top and not named_as_place(head, index)
+            towns and not in_top and not named_as_place(head, index, claim.facts.terms)
         ):
             if not name_stated(head, index):
                 # "in Tennessee" stated by "in Memphis": its words need not be in the source.
@@ -1078,12 +1078,18 @@ def place_stated(place: str, index: SourceIndex) -> bool:
     return any(name_stated(p, index) for p in inside)
 
 
-def named_as_place(head: str, index: SourceIndex) -> bool:
-    """Tell whether a source names a town as a place, not only in a name or as a
-    modifier ("the Calderbrook Unified School District", "Calderbrook teachers")."""
+def named_as_place(head: str, index: SourceIndex, terms: Iterable[str]) -> bool:
+    """Tell whether a source names a town as a place of what the claim speaks of,
+    not only in a name or as a modifier ("the Calderbrook Unified School
+    District", "Calderbrook teachers"): "the war in Syria" for a claim about the
+    war, but not "the smelter in Calder Wash" for a hearing held elsewhere."""
     tokens = name_tokens(head)
-    places = (p for _, sent in index.pool for p in sent.facts.places)
-    return any(all(t in name_tokens(p) for t in tokens) for p in places)
+    context = {t for t in terms if not t.isdigit()} - set(tokens)
+    return any(
+        any(all(t in name_tokens(p) for t in tokens) for p in sent.facts.places)
+        and not context.isdisjoint(index.words[i])
+        for i, (_, sent) in enumerate(index.pool)
+    )
 
 
 def place_within(claimed: str, stated: str) -> bool:
