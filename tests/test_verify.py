@@ -246,6 +246,16 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {"1": "Roughly 300 workers will be needed during construction, and 20 after."},
             id="construction-is-building",
         ),
+        pytest.param(
+            "Velmora will spend $48 million on a sulfur capture system to be finished in "
+            "the third quarter of 2027 [1].",
+            {
+                "1": "Velmora will invest 48 million dollars in a new sulfur capture system. "
+                "Construction of the system is expected to be completed in the third quarter "
+                "of 2027."
+            },
+            id="invested-and-completed",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
