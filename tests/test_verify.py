@@ -242,6 +242,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="a-budget-is-a-cost",
         ),
         pytest.param(
+            "Run-off from cropland accounted for almost two-thirds of the load [1].",
+            {"1": "Run-off from cropland accounted for an estimated 64 percent of the load."},
+            id="a-fraction-is-a-percentage",
+        ),
+        pytest.param(
             "Some 300 workers will be needed to build it [1].",
             {"1": "Roughly 300 workers will be needed during construction, and 20 after."},
             id="construction-is-building",
@@ -749,6 +754,13 @@ def test_labels_list_citations(keys: list[str], expected: str) -> None:
 )
 def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> None:
     assert parse_quantity(text) == expected
+
+
+def test_a_fraction_of_something_is_a_share() -> None:
+    assert parse_quantity("almost two-thirds", share=True) == (66.67, "%")
+    assert parse_quantity("three quarters", share=True) == (75.0, "%")
+    # "the last three quarters" of a year count periods, not a share.
+    assert parse_quantity("three quarters") == (3.0, None)
 
 
 @pytest.mark.parametrize(

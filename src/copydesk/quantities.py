@@ -157,6 +157,12 @@ WORD_NUMBERS = {
     "an": 1,
 }
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+# A share written as a fraction, which a source may give as a percentage:
+# "almost two-thirds of the load" is 64 percent of it.
+FRACTION = re.compile(
+    r"\b(a|one|two|three|four)[\s-](third|thirds|quarter|quarters|fifth|fifths)$", re.I
+)
+FRACTION_PARTS = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 # Words before an amount that say it is rounded or a bound: "over 260,000 volumes".
 # Hedges that bound an amount from one side.
 ABOVE = re.compile(r"\b(?:over|more than|at least|upwards of|just over)\b", re.I)
@@ -206,8 +212,12 @@ class Amount:
     span: tuple[int, int]
 
 
-def parse_quantity(text: str) -> tuple[float | None, str | None]:
-    """Return the value and unit of an amount written in words and digits."""
+def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str | None]:
+    """Return the value and unit of an amount written in words and digits.
+
+    ``share``: the amount is followed by "of" ("two-thirds of the load"), so a
+    fraction is a percentage (not "the last three quarters").
+    """
     lowered = text.lower().replace("\u00a0", " ")
     unit = next(
         (
@@ -223,6 +233,9 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     if unit is None and subunit:
         value, _ = parse_quantity(lowered[: subunit.start(1)])
         return (value / 100 if value is not None else None), SUBUNITS[subunit.group(1)]
+    if share and (fraction := FRACTION.search(lowered)):
+        parts = {"a": 1, "one": 1}.get(fraction.group(1)) or WORD_NUMBERS[fraction.group(1)]
+        return round(100 * parts / FRACTION_PARTS[fraction.group(2)], 2), "%"
     match = NUMBER.search(lowered)
     if match:
         value = float(

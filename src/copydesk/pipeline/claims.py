@@ -714,8 +714,9 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
         after = doc[ent.end] if ent.end < len(doc) else None
         if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
             text = doc[start : ent.end + 1].text  # "300 MW"
+        share = after is not None and after.lower_ == "of"  # "two-thirds of the load"
         for part in range_ends(text):
-            value, unit = parse_quantity(part)
+            value, unit = parse_quantity(part, share=share)
             if value is not None:
                 counts = None if unit else counted(ent)
                 if value == 2 and counts in {"side", "party"}:
