@@ -158,7 +158,7 @@ WORD_NUMBERS = {
 }
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 # A share written as a fraction, which a source may give as a percentage:
-# "almost two-thirds of the load" is 64 percent of it.
+# "almost two-thirds of the load" is stated by "64 percent of the load".
 FRACTION = re.compile(
     r"\b(a|one|two|three|four)[\s-](third|thirds|quarter|quarters|fifth|fifths)$", re.I
 )
