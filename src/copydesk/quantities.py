@@ -234,8 +234,8 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
         value, _ = parse_quantity(lowered[: subunit.start(1)])
         return (value / 100 if value is not None else None), SUBUNITS[subunit.group(1)]
     if share and (fraction := FRACTION.search(lowered)):
-        parts = {"a": 1, "one": 1}.get(fraction.group(1)) or WORD_NUMBERS[fraction.group(1)]
-        return round(100 * parts / FRACTION_PARTS[fraction.group(2)], 2), "%"
+        parts = WORD_NUMBERS[fraction.group(1)] / FRACTION_PARTS[fraction.group(2)]
+        return round(100 * parts, 2), "%"
     match = NUMBER.search(lowered)
     if match:
         value = float(

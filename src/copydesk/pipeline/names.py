@@ -219,6 +219,8 @@ HEAD_PHRASES = {
     "hospital": ("medical center", "medical centre", "infirmary"),
     "bar": ("bar association",),  # "the bar" is its lawyers' association
 }
+# A one-word owner before a body's name: "Aldermoor's Ministry of Justice".
+POSSESSED = re.compile(r"^(\S+?)(?:'s|’s) (.+)$")
 # Places named as bodies, whose own bodies carry their names: "Port of Galloway
 # Point Commission" is a commission.
 PLACE_BODIES = {"port", "city", "county", "town", "village", "state"}
@@ -315,9 +317,10 @@ class NameBook:
         that owns it: "Aldermoor's Ministry of Justice" is their "Aldermoor
         Ministry of Justice", "Victoria's Department of Water and Catchments"
         their "Department of Water and Catchments"."""
-        owner, mark, rest = name.partition("'s ") if "'s " in name else name.partition("’s ")
-        if not mark or " " in owner:
+        owned = POSSESSED.match(name)
+        if owned is None:
             return name
+        owner, rest = owned.groups()
         for candidate in (f"{owner} {rest}", rest):
             if candidate in self.known:
                 return candidate

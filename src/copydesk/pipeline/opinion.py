@@ -537,21 +537,7 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
     if token.tag_ == "VBG":
         return False  # "the tests were proving to be accurate" reports a result
     if token.pos_ == "NOUN":
-        # The tagger reads "The signing signals that ..." as a noun phrase; a
-        # plural noun at the root with a "that" clause is the verb. So is one
-        # that opens "that" in a sentence left with no verb at its root: "The
-        # size of the investment signals that Harrowgate expects ..."
-        if token.tag_ == "NNS" and (
-            (
-                token.dep_ == "ROOT"
-                and any(g.lower_ == "that" for c in token.children for g in c.children)
-            )
-            or (
-                token.sent.root.pos_ in {"NOUN", "PROPN"}
-                and token.i + 1 < token.sent.end
-                and token.nbor().lower_ == "that"
-            )
-        ):
+        if verb_read_as_noun(token):
             return True
     elif token.pos_ != "VERB" or token.dep_ == "relcl":
         return False  # "the guild, which represents 2,000 workers" describes
@@ -569,6 +555,23 @@ def is_framing(token: Token, lex: OpinionCues) -> bool:
         # ...", parsed with no verb at all: the root noun is its subject.
         found = [token.sent.root]
     return bool(found) and not any(frames_as_speaker(s, token, lex) for s in found)
+
+
+def verb_read_as_noun(token: Token) -> bool:
+    """Tell whether a plural noun is a verb the tagger misread: at the root with
+    a "that" clause ("The signing signals that ..."), or opening "that" in a
+    sentence left with no verb at its root ("The size of the investment signals
+    that Harrowgate expects ...")."""
+    if token.tag_ != "NNS":
+        return False
+    rooted = token.dep_ == "ROOT" and any(
+        g.lower_ == "that" for c in token.children for g in c.children
+    )
+    return rooted or (
+        token.sent.root.pos_ in {"NOUN", "PROPN"}
+        and token.i + 1 < token.sent.end
+        and token.nbor().lower_ == "that"
+    )
 
 
 def has_fact_subject(verb: Token) -> bool:
@@ -709,7 +712,7 @@ def measures_a_participle(token: Token) -> bool:
         token.i + 2 < len(doc)
         and doc[token.i + 1].text == "-"
         and doc[token.i + 2].tag_ in {"VBG", "VBN"}
-        and doc[token.i + 2].i == token.head.i
+        and token.head.i == token.i + 2
     )
 
 
@@ -776,10 +779,10 @@ def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     at the end of a detour", "It is a steep increase for a university".
     """
     root = sub.root
-    subjects = {c.lower_ for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PRON"}
-    if root.lemma_ != "be" or not subjects & (DEMONSTRATIVES | {"it"}):
+    pronouns = {c.lower_ for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PRON"}
+    if root.lemma_ != "be" or not pronouns & (DEMONSTRATIVES | {"it"}):
         return
-    demonstrative = bool(subjects & DEMONSTRATIVES)
+    demonstrative = bool(pronouns & DEMONSTRATIVES)
     for attr in (c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
         measured = against_a_kind(attr)
         weighed = [
