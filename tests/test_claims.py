@@ -850,6 +850,77 @@ def test_title_marks_a_person_the_model_called_a_place(nlp) -> None:  # noqa: AN
     assert ("Amara Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+def repaired(nlp, text: str, misread: str, label: str, verb: str = ""):  # noqa: ANN001, ANN201
+    """Return the entities of ``text`` after copydesk's repair, when the model
+    had read ``misread`` with ``label`` (and the word ``verb`` as a verb), as the
+    small model does in some sentences."""
+
+    with nlp.select_pipes(disable=["copydesk_entities"]):
+        doc = nlp(text)
+    start = doc.text.index(misread)
+    span = doc.char_span(start, start + len(misread), label=label)
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+    for token in doc:
+        if token.text == verb:
+            token.pos_ = "VERB"
+    doc = nlp.get_pipe("copydesk_entities")(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "misread", "entity"),
+    [
+        pytest.param(
+            '"We were never asked," Teodora Vance-Okoro, the coalition\'s director, said.',
+            ("Teodora Vance-Okoro", "GPE", ""),
+            ("Teodora Vance-Okoro", "PERSON"),
+            id="a-person-by-her-title-in-apposition",
+        ),
+        pytest.param(
+            "Greenway Fuel, a retailer in Tarlow, Michigan, sold 12 winning tickets.",
+            ("Tarlow", "DATE", ""),
+            ("Tarlow", "GPE"),
+            id="a-town-before-its-state-read-as-a-date",
+        ),
+        pytest.param(
+            "The board agreed to sell the quarry to Ardentree Valley Holdings LLC.",
+            ("Valley Holdings LLC", "ORG", "Ardentree"),
+            ("Ardentree Valley Holdings LLC", "ORG"),
+            id="a-company-whose-first-word-was-read-as-a-verb",
+        ),
+        pytest.param(
+            "Piedmont Brick Workers' Local 9 said it would seek to represent the workers.",
+            ("Piedmont Brick Workers'", "ORG", ""),
+            ("Piedmont Brick Workers' Local 9", "ORG"),
+            id="a-union-local-after-a-possessive",
+        ),
+        pytest.param(
+            "The Dunmore family agreed on Monday to sell Harrow Peak Lodge.",
+            ("Dunmore", "PERSON", ""),
+            ("Dunmore family", "ORG"),
+            id="a-family-by-the-name-it-goes-by",
+        ),
+        pytest.param(
+            "The work will be done by Hensley Glazing Co. of Marston Falls, Vermont.",
+            ("Hensley Glazing Co. of Marston Falls", "GPE", ""),
+            ("Hensley Glazing Co.", "ORG"),
+            id="a-company-of-a-town",
+        ),
+    ],
+)
+def test_entities_the_model_misreads(nlp, text: str, misread: tuple, entity: tuple) -> None:  # noqa: ANN001
+    assert entity in repaired(nlp, text, *misread)
+
+
+def test_a_kind_named_after_a_place_is_no_location(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "The pens, which will cover 30 acres off Corran Point, will produce 4,000 tonnes of "
+        "Atlantic salmon a year [1].",
+    )
+    assert [c.facts.slots.location for c in claims] == [None, "Corran Point"]
+
+
 def test_the_two_sides_of_a_dispute_and_the_artist(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

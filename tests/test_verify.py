@@ -358,6 +358,19 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="party",
         ),
         pytest.param(
+            "The board referred the findings to the Calder County Prosecutor's Office [1].",
+            {
+                "1": "The board referred the audit's findings to the Hollis County "
+                "Prosecutor's Office on Tuesday. A store in Calder sold most of the tickets."
+            },
+            (
+                "contradicted",
+                "Source [1] says Hollis County Prosecutor's Office, "
+                "not Calder County Prosecutor's Office.",
+            ),
+            id="a-party-differing-in-its-first-word",
+        ),
+        pytest.param(
             "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",
             {
                 "3": "Council member Ruth Ngata said the festival brings an estimated 9 million "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from copydesk import errors
-from copydesk.dates import MONTH_NAMES
+from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
 from copydesk.errors import ModelNotInstalledError
 from copydesk.pipeline.markers import MARKERS, find_markers, is_marker
 from copydesk.pipeline.names import TITLES
@@ -95,6 +95,7 @@ ORG_HEADS = [
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
 # The legal forms a company's name may end with.
 LEGAL_FORMS = ["inc", "inc.", "llc", "ltd", "ltd.", "plc", "pty", "corp", "corp.", "co.", "llp"]
+NAMED_OF_HEADS = [head for head in ORG_HEADS if head not in LEGAL_FORMS]
 PROPER_WORD = {"POS": "PROPN", "LOWER": {"NOT_IN": ["the", "a", "an"]}}
 ORG_PATTERNS = [
     # "International Dockworkers Union Local 17", "Tri-Valley Regional Transit Authority",
@@ -111,7 +112,8 @@ ORG_PATTERNS = [
     # "Board of Regents of Calloway State University"
     [
         {**PROPER_WORD, "OP": "*"},
-        {"LOWER": {"IN": [*ORG_HEADS, "city", "county"]}, "IS_TITLE": True},
+        # (but "Kettering Roofing Co. of Carrow Point" is a company and its town)
+        {"LOWER": {"IN": [*NAMED_OF_HEADS, "city", "county"]}, "IS_TITLE": True},
         {"LOWER": "of"},
         {"POS": "PROPN", "OP": "+"},
     ],
@@ -135,6 +137,12 @@ ORG_PATTERNS = [
         {"LOWER": {"IN": LEGAL_FORMS}},
         {"LOWER": {"IN": LEGAL_FORMS}, "OP": "?"},
     ],
+    # "to Cairnridge Mountain Partners LLC", its first word tagged as a verb
+    [
+        {"IS_TITLE": True, "IS_SENT_START": False, "POS": {"IN": ["VERB", "NOUN", "ADJ"]}},
+        {**PROPER_WORD, "OP": "*"},
+        {"LOWER": {"IN": LEGAL_FORMS}},
+    ],
     # "Pell's Markets", "Dunn's Farms": a possessive before a plural name
     [PROPER_WORD, {"ORTH": {"IN": ["'s", "’s"]}}, {"TAG": "NNPS", "IS_TITLE": True}],
     # "St. Brendan's Regional Medical Center", read by the model as a facility
@@ -149,9 +157,17 @@ ORG_PATTERNS = [
     [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
     # "Local 17" once the article has named the union in full.
     [{"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
-    # "United Appliance Workers Local 412": a union local, whatever its name ends with.
-    [{**PROPER_WORD, "OP": "+"}, {"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
+    # "United Appliance Workers Local 412", "Piedmont Loom Workers' Local 118":
+    # a union local, whatever its name ends with.
+    [
+        {**PROPER_WORD, "OP": "+"},
+        {"ORTH": {"IN": ["'", "’"]}, "OP": "?"},
+        {"LOWER": "local", "IS_TITLE": True},
+        {"LIKE_NUM": True},
+    ],
 ]
+# "The Ashby family": a family that acts is a party, by the name it goes by.
+FAMILY_PATTERNS = [[{"LOWER": "the"}, {**PROPER_WORD, "OP": "+"}, {"LOWER": "family"}]]
 # Job titles before a name: "epidemiologist Amara Okafor" is a person, whatever
 # the model thought (titles that also begin names of bodies are left out).
 PERSON_TITLES = [
@@ -326,6 +342,7 @@ def register_components() -> None:
         matcher.add("GPE", PLACE_PATTERNS, greedy="LONGEST")
         matcher.add("PERSON", PERSON_PATTERNS, greedy="LONGEST")
         matcher.add("FORENAME", FORENAME_PATTERNS)
+        matcher.add("FAMILY", FAMILY_PATTERNS, greedy="LONGEST")
         matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
         matcher.add("YEAR", YEAR_PATTERNS)
         matcher.add("MONTH", MONTH_PATTERNS)
@@ -356,6 +373,8 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
             if end < len(doc) and doc[end].ent_iob_ == "I":
                 continue  # the person's name goes on: the model read it whole
             label = "PERSON"
+        elif label == "FAMILY":
+            label, start = "ORG", start + 1
         elif label in {"YEAR", "MONTH"}:
             label, start, end = "DATE", start + 1, end - 1  # the year or month alone
         while end > start and (is_marker(doc[end - 1]) or doc[end - 1].is_space):
@@ -405,6 +424,13 @@ def relabel(ent: Any) -> Any:
     bridge, road or fairground the model took for an organisation is a
     facility ("the Wexley Avenue Bridge", "State Highway 412").
     """
+    if ent.label_ in {"GPE", "LOC", "ORG"} and any(
+        c.dep_ == "appos" and c.lower_ in PERSON_TITLES for c in ent.root.children
+    ):
+        # "Renata Okafor-Lind, the alliance's director, said": a person
+        return type(ent)(ent.doc, ent.start, ent.end, label="PERSON")
+    if is_town_read_as_date(ent):
+        return type(ent)(ent.doc, ent.start, ent.end, label="GPE")
     if ent.label_ == "NORP" and not DEMONYM_ENDING.search(ent[0].text):
         # "the Rijksmuseum", "the Green Democrats" (but "Kenyan farmers")
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
@@ -429,6 +455,21 @@ def relabel(ent: Any) -> Any:
     return ent
 
 
+def is_town_read_as_date(ent: Any) -> bool:
+    """Tell whether a date is a town before its state: "in Tarrow, Michigan"."""
+    doc = ent.doc
+    word = ent[0]
+    return (
+        ent.label_ == "DATE"
+        and len(ent) == 1
+        and word.is_title
+        and word.lower_ not in {*MONTH_NAMES, *WEEKDAY_NAMES}
+        and ent.end + 1 < len(doc)
+        and doc[ent.end].text == ","
+        and doc[ent.end + 1].ent_type_ == "GPE"
+    )
+
+
 def split_at_place(ent: Any) -> list[Any]:
     """Return a name and the place after it, read by the model as one name:
     "Tandry Motors in Fenbrook" is the company and its town."""
@@ -451,6 +492,8 @@ def holds(ent: Any, match: Any) -> bool:
     start = ent.start + (ent[0].lower_ == "the")
     if ent.label_ in NOT_NAME_LABELS and match.label_ == "ORG" or ent.label_ == "CARDINAL":
         return False  # a mislabelled name or year: the match's label is the right one
+    if ent.label_ in {"GPE", "LOC"} and match.label_ == "ORG" and match[-1].lower_ in LEGAL_FORMS:
+        return False  # "Kettering Roofing Co. of Carrow Point" is a company and a place
     return ent.end - start > len(match)
 
 

@@ -144,6 +144,8 @@ def find_places(
         )
         if names is not None and not where and names.names_org(ent.text):
             continue  # "Shares of Lumenfield", "Calder Ridge will pay": the company
+        if ent.root.dep_ == "amod" and len(ent) == 1:
+            continue  # "Atlantic salmon": a kind, not a place
         owner = ent.root.head
         if (
             ent.root.dep_ in {"compound", "nmod"}

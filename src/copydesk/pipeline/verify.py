@@ -878,6 +878,9 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
             # "according to the department" names the cited source itself.
             continue
         if name_stated(party, index) or name_stated(party, index, index.about):
+            if rival := namesake(party, index):
+                found.conflicts.append(rival)
+                continue
             found.stated.append(
                 {1: "the party", 2: "both parties"}.get(len(parties), "the parties")
             )
@@ -913,6 +916,34 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
         and not (set(words) <= set(mine) or set(mine) <= set(words))
     ]
     return Conflict(index.pool[top][0].label, others[0], name) if len(others) == 1 else None
+
+
+def namesake(name: str, index: SourceIndex) -> Conflict | None:
+    """Return the party the sources name where the claim has one differing
+    only in its first word.
+
+    "the Calder County Prosecutor's Office" against "the Hollis County
+    Prosecutor's Office", "Jane Oduya" against "Ruth Oduya": the words they
+    share are not what tells them apart.
+    """
+    mine = name_tokens(name)
+    if len(mine) < 2:
+        return None
+    named = [
+        (source.label, party, name_tokens(party))
+        for source, sentence in index.pool
+        for party in sentence.facts.slots.parties
+    ]
+    if any(words == mine for _, _, words in named):
+        return None
+    return next(
+        (
+            Conflict(label, party, name)
+            for label, party, words in named
+            if len(words) == len(mine) and words[1:] == mine[1:] and words[0] != mine[0]
+        ),
+        None,
+    )
 
 
 def other_speaker(claim: Claim, index: SourceIndex, found: Match) -> Conflict | None:
