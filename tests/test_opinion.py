@@ -184,6 +184,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "their doors.",
             id="cold-comfort",
         ),
+        pytest.param(
+            "While the fee sounds steep, $48 million is arguably cheap for a harbour this deep.",
+            id="arguably-outweighs-a-figure",
+        ),
         # The project's example article: the writer's framing and judgement.
         pytest.param(
             "This partnership signals a strategic shift for Elon Musk, who is "

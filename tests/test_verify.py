@@ -82,6 +82,30 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="struck-a-deal-for-signed-an-agreement",
         ),
         pytest.param(
+            "Visitors will pay $2 for the first hour and no more than $12 a day [1].",
+            {
+                "1": "Visitors will pay 2 dollars for the first hour and a maximum of 12 dollars "
+                "per day."
+            },
+            id="no-more-than-is-a-bound-not-a-negation",
+        ),
+        pytest.param(
+            "Starting pay at the plant will be $21 an hour [1].",
+            {"1": "The starting wage at the plant will be 21 dollars an hour."},
+            id="a-source-word-read-by-its-stem-pay-for-wage",
+        ),
+        pytest.param(
+            "The arts council awarded the theatre $1.2 million for the roof in March 2026 [1].",
+            {
+                "1": (
+                    "The arts council has awarded 1.2 million dollars to the theatre to "
+                    "repair its roof.",
+                    date(2026, 3, 30),
+                )
+            },
+            id="a-month-dated-by-the-page-that-reports-it-done",
+        ),
+        pytest.param(
             "The Riverside solar farm was acquired by Northwind Energy [1].",
             {"1": "Northwind Energy acquired the Riverside solar farm in March."},
             id="passive-voice",
@@ -415,6 +439,12 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             },
             ("contradicted", "Source [1] says eight months, not 10 months."),
             id="number-the-slots-miss",
+        ),
+        pytest.param(
+            "Varga said she had begun assembling a transition team in November 2026 [1].",
+            {"1": ("Varga said she had begun assembling a transition team.", date(2026, 11, 10))},
+            ("not-in-source", "Source [1] does not state the date 2026-11."),
+            id="a-page-does-not-date-what-had-been-done",
         ),
         pytest.param(
             "Earnings per share came to $1.46, short of the $1.62 that analysts had forecast [1].",

@@ -381,9 +381,10 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
             token.i == token.sent.start
             and token.i + 1 < token.sent.end
             and token.nbor().text == ","
-        ):
-            # "Arguably, the university acted only after ...": a comment on the
-            # whole sentence, which no report opens with
+        ) or lex.has("comment_adverbs", lower):
+            # "Arguably, the university acted only after ...", "$74 million is
+            # arguably modest": a comment on the whole sentence, which no
+            # report makes
             yield "sentence_comment"
     if is_hedge(token, lex):
         # "The company appears to be pivoting."

@@ -521,11 +521,12 @@ def term_key(word: str, lex: Lexicon) -> str:
     """Return the matching key of a word or lemma: its synonym group's stem."""
     word = word.lower()
     canonical = lex.canonical(word)
-    if canonical == word and word.endswith("s"):
-        # Source words are not lemmatised: "meters" should find the "metre" group.
-        for singular in (word[:-1], word[:-2]):
-            if lex.canonical(singular) != singular:
-                canonical = lex.canonical(singular)
+    if canonical == word:
+        # Source words are not lemmatised: "meters" should find the "metre" group,
+        # and "starting" the "begin" one.
+        for base in (word[:-1], word[:-2], stem(word)) if word.endswith("s") else (stem(word),):
+            if lex.canonical(base) != base:
+                canonical = lex.canonical(base)
                 break
     return stem(canonical)
 
@@ -729,7 +730,7 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
             # report of July 9: the record's own date is when it was reported.
             found.stated.append("the date")
             continue
-        if top is not None and precision(claimed) == 1 and dated_by_record(top, claimed, index):
+        if top is not None and dated_by_record(top, claimed, index):
             found.stated.append("the date")
             continue
         if near:
@@ -739,18 +740,24 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.gaps.append(f"the date {claimed}")
 
 
-def dated_by_record(i: int, year: str, index: SourceIndex) -> bool:
-    """Tell whether an undated source sentence happened in ``year`` by its record's date.
+def dated_by_record(i: int, claimed: str, index: SourceIndex) -> bool:
+    """Tell whether an undated source sentence happened in a claimed year or month
+    by its record's date.
 
     "In 2024, the cooperative deposited seeds" against a record of November 2024
-    saying "The cooperative has deposited seeds": news is dated by its page.
+    saying "The cooperative has deposited seeds": news is dated by its page. A
+    month only by what the page reports as just done ("has awarded", not "had
+    begun"); a day is more than a page's date can say.
     """
     record = index.pool[i][0]
+    recent = precision(claimed) == 1 or bool(index.words[i] & {"has", "have"})
     return (
         record.published is not None
-        and record.published.year == int(year)
+        and re.fullmatch(r"\d{4}(?:-\d\d)?", claimed) is not None
+        and recent
+        and within(record.published.isoformat(), claimed)
         and not any(j == i for j, _ in index.dates)
-        and year not in index.words[i]
+        and claimed[:4] not in index.words[i]
     )
 
 
@@ -867,6 +874,7 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each party; the best sentence naming another one in its place contradicts."""
     parties = claim.facts.slots.parties
     written = claim_words(claim) - attributed_words(claim)
+    capitals = {w.lower() for w in WORD.findall(claim.text) if w[:1].isupper()}
     misquoted = other_speaker(claim, index, found)
     if misquoted:
         found.conflicts.append(misquoted)
@@ -877,7 +885,16 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
             # "the company", "officials": the source may refer to it the same way;
             # "according to the department" names the cited source itself.
             continue
-        if name_stated(party, index) or name_stated(party, index, index.about):
+        words = name_tokens(party)
+        short = [w for w in words if w in written]
+        # "Sallow Peak" for "Sallow Peak Ski Area": the source may use the same short
+        # name (a name, not "the board").
+        said_short = (
+            len(short) < len(words)
+            and bool(set(short) & capitals)
+            and all(word_stated(w, index) for w in short)
+        )
+        if name_stated(party, index) or name_stated(party, index, index.about) or said_short:
             if rival := namesake(party, index):
                 found.conflicts.append(rival)
                 continue
@@ -923,11 +940,11 @@ def namesake(name: str, index: SourceIndex) -> Conflict | None:
     only in its first word.
 
     "the Calder County Prosecutor's Office" against "the Hollis County
-    Prosecutor's Office", "Jane Oduya" against "Ruth Oduya": the words they
-    share are not what tells them apart.
+    Prosecutor's Office": the words they share are not what tells them apart.
+    (Two words are too few to tell: "Jack Kennedy" may be "John Kennedy".)
     """
     mine = name_tokens(name)
-    if len(mine) < 2:
+    if len(mine) < 3:
         return None
     named = [
         (source.label, party, name_tokens(party))
@@ -1227,12 +1244,14 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
         if year not in index.years and year not in index.word_postings:
             found.gaps.append(f"the year {year}")
     chosen = [index.words[i] for i in found.chosen]
-    # "voted no" is a vote, not a negation.
+    # "voted no" is a vote and "no more than $15" a bound, not negations.
     negation = next(
         (
             w
             for k, w in enumerate(words)
-            if w in NEGATIONS and (w != "no" or k == 0 or not words[k - 1].startswith("vot"))
+            if w in NEGATIONS
+            and (w != "no" or k == 0 or not words[k - 1].startswith("vot"))
+            and words[k + 1 : k + 3] not in (["more", "than"], ["fewer", "than"], ["less", "than"])
         ),
         None,
     )
