@@ -877,3 +877,17 @@ def test_a_records_author_speaks_in_each_of_its_sentences(english: Language) -> 
         (claim,) = checker.check_document(document, record).claims
         expected = "supported" if record is not plain else "unsupported"
         assert outcome(claim)[0] == expected, outcome(claim)
+
+
+def test_a_short_name_the_source_also_uses_states_the_party(english: Language) -> None:
+    claims = check(
+        english,
+        "The Dunmore family sold Harlan Peak Ski Area on Tuesday. "
+        "Skiers made about 90,000 visits to Harlan Peak last season [1].",
+        {
+            "1": "The chamber of commerce estimates that Harlan Peak recorded about 90,000 "
+            "skier visits last season."
+        },
+    )
+    assert claims[-1].facts.slots.parties == ("Harlan Peak Ski Area",)
+    assert outcome(claims[-1])[:2] == ("supported", "supported")
