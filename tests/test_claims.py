@@ -912,6 +912,16 @@ def test_entities_the_model_misreads(nlp, text: str, misread: tuple, entity: tup
     assert entity in repaired(nlp, text, *misread)
 
 
+def test_a_name_the_tagger_read_as_a_verb_is_no_motive(nlp) -> None:  # noqa: ANN001
+    claim = claims_of(
+        nlp,
+        "The Orme family agreed on Monday to sell Birch Knob Ski Area to Cairnridge Mountain "
+        "Partners LLC for $31 million.",
+    )[0]
+    assert claim.facts.slots.motive is None
+    assert "Cairnridge Mountain Partners LLC" in claim.facts.slots.parties
+
+
 def test_a_kind_named_after_a_place_is_no_location(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp,

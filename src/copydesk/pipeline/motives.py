@@ -160,8 +160,8 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
 def is_purpose(verb: Token) -> bool:
     """Tell whether an infinitive is a purpose ("to attract investors")."""
     head = verb.head
-    if verb.tag_ != "VB":
-        return False
+    if verb.tag_ != "VB" or verb.ent_type_ in {"ORG", "PERSON", "GPE", "FAC"}:
+        return False  # "to sell the resort to Cairnridge Partners LLC": a name, not a verb
     if verb.dep_ == "ccomp" and head.lemma_.lower() in ENABLING_VERBS:
         return True  # "The deal allows Anthropic to expand its processing power"
     if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
