@@ -232,6 +232,8 @@ class SourceIndex:
     # Elm Row Analytics that says "we estimate".
     voices: dict[frozenset[str], set[int]] = field(default_factory=dict)
     published: list[str] = field(default_factory=list)  # the records' own dates, ISO
+    # The parties the sentences name: (source label, name, the words of the name).
+    parties: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -453,6 +455,9 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
                 index.word_postings.setdefault(word, []).append(i)
             index.amounts.extend((i, amount) for amount in entry.amounts)
             index.dates.extend((i, iso) for iso in sent.facts.dates)
+            index.parties.extend(
+                (record.label, party, name_tokens(party)) for party in sent.facts.slots.parties
+            )
             for year in entry.years:
                 index.years.setdefault(year, []).append(i)
         for voice in (record.publisher, dict(record.extra).get("author")):
@@ -946,17 +951,12 @@ def namesake(name: str, index: SourceIndex) -> Conflict | None:
     mine = name_tokens(name)
     if len(mine) < 3:
         return None
-    named = [
-        (source.label, party, name_tokens(party))
-        for source, sentence in index.pool
-        for party in sentence.facts.slots.parties
-    ]
-    if any(words == mine for _, _, words in named):
+    if any(words == mine for _, _, words in index.parties):
         return None
     return next(
         (
             Conflict(label, party, name)
-            for label, party, words in named
+            for label, party, words in index.parties
             if len(words) == len(mine) and words[1:] == mine[1:] and words[0] != mine[0]
         ),
         None,
