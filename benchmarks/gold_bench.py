@@ -24,6 +24,7 @@ from copydesk.nlp import load_nlp
 from copydesk.pipeline import Checker, Options
 from copydesk.pipeline.claims import extract_claims, sentence_key
 from copydesk.pipeline.segment import segment
+from copydesk.quantities import parse_quantity, same_amount
 
 LABELS = ("supported", "unsupported", "opinion")
 MARKER = re.compile(r"\s*\[\^?[\w.,;:\s–-]+\]")
@@ -39,6 +40,7 @@ class Tally:
     parties: Counter = field(default_factory=Counter)  # tp, fp, fn
     location: Counter = field(default_factory=Counter)
     motive: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)
     findings: list[bool] = field(default_factory=list)
     unaligned: int = 0
     extraction_ms: list[float] = field(default_factory=list)
@@ -152,6 +154,19 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         add_overlap(tally.parties, list(slots.get("parties") or []), parties)
         add_overlap(tally.location, tokens(slots.get("location")), tokens(got["location"]))
         add_overlap(tally.motive, tokens(slots.get("motive")), tokens(got["motive"]))
+        quantities = {q.text: q for c in claims for q in c.facts.slots.numbers}.values()
+        amounts: Counter = Counter()
+        add_amounts(
+            amounts,
+            [parse_quantity(str(text))[0] for text in slots.get("numbers") or []],
+            [q.value for q in quantities],
+        )
+        tally.numbers.update(amounts)
+        if verbose and (amounts["fp"] or amounts["fn"]):
+            tally.slot_misses.append(
+                f"{article.name}: numbers: gold {slots.get('numbers')!r}, got "
+                f"{[q.text for q in quantities]!r}: {sentence['text'][:60]}"
+            )
         if verbose:
             expected_slots = {**slots, "date": gold_date, "parties": slots.get("parties") or []}
             for name, value in got.items():
@@ -171,6 +186,21 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         dangling == sorted(map(str, expected.get("dangling") or []))
         and unused == sorted(map(str, expected.get("unused") or []))
     )
+
+
+def add_amounts(counts: Counter, gold: list[float | None], got: list[float | None]) -> None:
+    """Count the amounts found: one gold amount matches one found amount of the same
+    value. Units are left out: the gold gives amounts as written, and reading their
+    units would take the very parser being measured."""
+    left = list(got)
+    for value in gold:
+        same = next((k for k, v in enumerate(left) if same_amount(v, value)), None)
+        if same is None:
+            counts["fn"] += 1
+        else:
+            counts["tp"] += 1
+            del left[same]
+    counts["fp"] += len(left)
 
 
 def print_scores(tally: Tally, articles: int) -> None:
@@ -208,6 +238,7 @@ def print_scores(tally: Tally, articles: int) -> None:
         f"(n={len(tally.dates)})   parties F1: {f1(tally.parties):.3f}   "
         f"location token F1: {f1(tally.location):.3f}   motive token F1: {f1(tally.motive):.3f}"
     )
+    print(f"numbers F1 (amounts matched by value): {f1(tally.numbers):.3f}")
     print(f"findings (dangling + unused) exact: {sum(tally.findings)}/{len(tally.findings)}")
     per_600 = [ms * 600 / max(1, w) for ms, w in zip(tally.extraction_ms, tally.words, strict=True)]
     print(

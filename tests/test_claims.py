@@ -236,6 +236,21 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
             [("7%", 7.0, "%", None), ("10%", 10.0, "%", None)],
             id="range",
         ),
+        pytest.param(
+            "The county opened a 7-mile trail.",
+            [("7-mile", 7.0, "mi", None)],
+            id="measure-as-adjective",
+        ),
+        pytest.param(
+            "The growers lost 37 orchards to the blight.",
+            [("37 orchards", 37.0, None, "orchard")],
+            id="count-tagged-with-its-noun",
+        ),
+        pytest.param(
+            "The plant released 4,200 pounds of sulfur dioxide.",
+            [("4,200 pounds", 4200.0, "lb", None)],
+            id="pounds-of-something",
+        ),
     ],
 )
 def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa: ANN001
@@ -245,7 +260,9 @@ def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa
 
 def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "The measure passed by a vote of 6 to 3.")
-    assert [q.text for q in claim.facts.slots.numbers] == ["6 to 3"]
+    assert [(q.text, q.value, q.unit) for q in claim.facts.slots.numbers] == [
+        ("6 to 3", 6.0, "to 3")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -285,6 +285,26 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="invested-and-completed",
         ),
+        pytest.param(
+            "The county opened a 7-mile trail along the river on Monday [1].",
+            {"1": "On Monday the county opened a trail of 7 miles along the river."},
+            id="a-measure-written-as-an-adjective",
+        ),
+        pytest.param(
+            "Ardent will build a 250-megawatt solar farm near Tolland [1].",
+            {"1": "Ardent plans to build a solar farm of 250 megawatts near Tolland."},
+            id="megawatts-written-as-an-adjective",
+        ),
+        pytest.param(
+            "The refinery released about 4,200 pounds of sulfur dioxide on Saturday [1].",
+            {"1": "On Saturday the refinery released an estimated 4,200 pounds of sulfur dioxide."},
+            id="pounds-of-something-weigh",
+        ),
+        pytest.param(
+            "The council voted 6-3 to approve the budget [1].",
+            {"1": "The council approved the budget by a vote of 6 to 3."},
+            id="a-tally-written-two-ways",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -334,6 +354,30 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             {"2": "Officials counted about 640 flooded homes and 85 flooded businesses."},
             ("contradicted", "Source [2] says 85, not 58."),
             id="a-count-of-the-plural-noun",
+        ),
+        pytest.param(
+            "The county opened a 9-mile trail along the river on Monday [1].",
+            {"1": "On Monday the county opened a trail of 7 miles along the river."},
+            ("contradicted", "Source [1] says 7 miles, not 9-mile."),
+            id="a-measure-written-as-an-adjective",
+        ),
+        pytest.param(
+            "Wanjiru won the Harbour City Marathon in 2:21:37 on Sunday [1].",
+            {"1": "Wanjiru won the Harbour City Marathon on Sunday in 2:25:10."},
+            ("contradicted", "Source [1] says 2:25:10, not 2:21:37."),
+            id="a-finishing-time",
+        ),
+        pytest.param(
+            "The vault keeps the seeds at minus 18 degrees Celsius [1].",
+            {"1": "The vault keeps the seeds at 18 degrees Celsius."},
+            ("contradicted", "Source [1] says 18 degrees Celsius, not minus 18 degrees Celsius."),
+            id="a-temperature-below-zero",
+        ),
+        pytest.param(
+            "The council voted 6-3 to approve the budget [1].",
+            {"1": "The council approved the budget by a vote of 5 to 4."},
+            ("contradicted", "Source [1] says 5 to 4, not 6-3."),
+            id="a-tally",
         ),
         pytest.param(
             "Dana Whitfield said the money would let districts hire about 900 additional "
@@ -793,6 +837,17 @@ def test_labels_list_citations(keys: list[str], expected: str) -> None:
         pytest.param("42 cents", (0.42, "USD"), id="cents-are-dollars"),
         pytest.param("1,850 metric tons", (1850.0, "t"), id="metric-tons-are-tonnes"),
         pytest.param("1,850 tonnes", (1850.0, "t"), id="tonnes"),
+        pytest.param("1.2 million metric tons", (1.2e6, "t"), id="scaled-metric-tons"),
+        pytest.param("7-mile", (7.0, "mi"), id="measure-as-adjective"),
+        pytest.param("28,000-square-foot", (28000.0, "sq ft"), id="area-as-adjective"),
+        pytest.param("1,000 megawatt-hours", (1000.0, "MWh"), id="hyphenated-unit"),
+        pytest.param("minus 18 degrees Celsius", (-18.0, "°C"), id="below-zero"),
+        pytest.param("negative 6.8 percent", (6.8, "%"), id="a-loss-keeps-its-figure"),
+        pytest.param("2:21:37", (8497.0, "time"), id="clock-time-in-seconds"),
+        pytest.param("6-3", (6.0, "to 3"), id="tally"),
+        pytest.param("11 to 8", (11.0, "to 8"), id="tally-in-words"),
+        pytest.param("37 orchards", (37.0, None), id="a-count-is-not-a-unit"),
+        pytest.param("about 4,200 pounds", (4200.0, "GBP"), id="pounds-alone-are-money"),
     ],
 )
 def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> None:
@@ -832,6 +887,23 @@ def test_find_amounts_in_running_text() -> None:
         (1.2e9, "USD"),
         (40.0, "%"),
         (230.0, "m"),
+    ]
+
+
+def test_pounds_of_something_are_a_weight() -> None:
+    assert parse_quantity("about 4,200 pounds", share=True) == (4200.0, "lb")
+    assert parse_quantity("£4,200", share=True) == (4200.0, "GBP")
+
+
+def test_find_amounts_reads_tallies_times_and_measures_as_adjectives() -> None:
+    text = "By a vote of 6 to 3, it paid for a 7-mile trail; she ran it in 1:02:05 at minus 4 °C."
+    assert [(a.text, a.value, a.unit) for a in find_amounts(text)] == [
+        ("6 to 3", 6.0, "to 3"),
+        ("1:02:05", 3725.0, "time"),
+        ("6", 6.0, None),
+        ("3", 3.0, None),
+        ("7-mile", 7.0, "mi"),
+        ("4 °C", -4.0, "°C"),
     ]
 
 

@@ -45,7 +45,13 @@ CURRENCIES = {
     "pounds": "GBP",
     "gbp": "GBP",
     "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
 }
+# Units that only agree with themselves: "$40" is not "40%", nor "6-3" a bare 6.
+MONEY = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "%"}
 # Amounts in the currency's hundredth: "42 cents" is 0.42 dollars.
 SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP"}
 SUBUNIT_AMOUNT = re.compile(r"\d\s*(cents?|pence|penny)\b")
@@ -113,7 +119,6 @@ UNITS = {
     "gigawatt": "GW",
     "gigawatts": "GW",
     "kw": "kW",
-    "kwh": "kWh",
     "mph": "mph",
     "km/h": "km/h",
     "l": "l",
@@ -121,6 +126,49 @@ UNITS = {
     "litres": "l",
     "liter": "l",
     "liters": "l",
+    "gallon": "gal",
+    "gallons": "gal",
+    "barrel": "bbl",
+    "barrels": "bbl",
+    "square foot": "sq ft",
+    "square feet": "sq ft",
+    "sq ft": "sq ft",
+    "square mile": "sq mi",
+    "square miles": "sq mi",
+    "square metre": "sq m",
+    "square metres": "sq m",
+    "square meter": "sq m",
+    "square meters": "sq m",
+    "square kilometre": "sq km",
+    "square kilometres": "sq km",
+    "square kilometer": "sq km",
+    "square kilometers": "sq km",
+    "cubic yard": "cu yd",
+    "cubic yards": "cu yd",
+    "cubic metre": "cu m",
+    "cubic metres": "cu m",
+    "cubic meter": "cu m",
+    "cubic meters": "cu m",
+    "cubic foot": "cu ft",
+    "cubic feet": "cu ft",
+    "degrees celsius": "°C",
+    "degree celsius": "°C",
+    "degrees fahrenheit": "°F",
+    "degree fahrenheit": "°F",
+    "°c": "°C",
+    "°f": "°F",
+    "degree": "°",
+    "degrees": "°",
+    "acre-foot": "acre-ft",
+    "acre-feet": "acre-ft",
+    "megawatt-hour": "MWh",
+    "megawatt-hours": "MWh",
+    "mwh": "MWh",
+    "gigawatt-hour": "GWh",
+    "gigawatt-hours": "GWh",
+    "gwh": "GWh",
+    "kilowatt-hour": "kWh",
+    "kilowatt-hours": "kWh",
 }
 ORDINAL_SUFFIX = {"st", "nd", "rd", "th", "s"}
 WORD_NUMBERS = {
@@ -195,11 +243,24 @@ AMOUNT_TAIL = re.compile(
     r"[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|b|k)\b"
     r"(?:\s(?:US\s)?(?:dollars?|euros?|pounds|yen|usd|eur|gbp))?|"
     r"\s(?:US\s)?(?:dollars?|euros?|pounds|yen|cents?|pence)\b|"
-    r"[ \u00a0]?(?:"
-    + "|".join(sorted((re.escape(u) for u in UNITS if len(u) > 1), key=len, reverse=True))
+    r"[ \u00a0-]?(?:"
+    + "|".join(
+        re.escape(u).replace(r"\ ", "[ -]")
+        for u in sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True)
+    )
     + r")\b",
     re.I,
 )
+
+
+# A time on a clock or a stopwatch: "2:21:37" (a marathon), "1:45.3".
+CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d+))?(?![\d:])")
+# A vote or a score: "6-3", "11 to 8". Its unit keeps the second number.
+TALLY = re.compile(r"(?<![\w.,$€£¥])(\d{1,3})\s*(?:-|–|\bto\b)\s*(\d{1,3})(?![\w%-]|[.,]\d)")
+# A sign before a temperature: "minus 18 degrees Celsius", "-40 °C". Elsewhere the
+# sign is in the words ("a return of negative 6.8 percent" is "lost 6.8%").
+MINUS = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|\s)[-−])$")
+SIGNED = {"°", "°C", "°F"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +297,14 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
     if share and (fraction := FRACTION.search(lowered)):
         parts = WORD_NUMBERS[fraction.group(1)] / FRACTION_PARTS[fraction.group(2)]
         return round(100 * parts, 2), "%"
+    if unit == "GBP" and share and "£" not in lowered:
+        unit = "lb"  # "4,200 pounds of sulfur dioxide" is a weight
+    clock = CLOCK.search(lowered)
+    if clock and unit is None:
+        return clock_seconds(clock), "time"
+    tally = TALLY.fullmatch(lowered.strip())
+    if tally and unit is None:
+        return float(tally.group(1)), f"to {tally.group(2)}"
     match = NUMBER.search(lowered)
     if match:
         value = float(
@@ -259,14 +328,25 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
             break
     if unit is None:
         tail = re.sub(r"^[\d.,\s]+", "", text[match.end() :] if match else "").strip()
-        last = tail.split()[-1].lower().strip(".,") if tail else ""
-        if tail.lower() in UNITS:
-            unit = UNITS[tail.lower()]
-        elif last in UNITS:
-            unit = UNITS[last]
-        elif last and last not in SCALES and last not in ORDINAL_SUFFIX:
-            unit = tail.split()[-1]
+        # "a 7-mile trail", "a 28,000-square-foot warehouse"
+        tail = re.sub(r"^(?:thousand|million|billion|trillion)\s+", "", tail.lstrip("-–").lower())
+        spaced = re.sub(r"(?<=\w)-(?=\w)", " ", tail)
+        last = tail.split()[-1].strip(".,") if tail else ""
+        # Any other word ("37 orchards") is what the amount counts, not a unit.
+        unit = UNITS.get(tail, UNITS.get(spaced, UNITS.get(last)))
+    if match and unit in SIGNED and MINUS.search(lowered[: match.start()]):
+        value = -value
     return value, normalise_unit(unit)
+
+
+def clock_seconds(clock: re.Match[str]) -> float:
+    """Return a clock time in seconds: "2:21:37" is 2 h 21 min 37 s, "1:45.3" 1 min 45.3 s."""
+    first, second, third, fraction = clock.groups()
+    if third is not None:
+        seconds = 3600 * int(first) + 60 * int(second) + int(third)
+    else:
+        seconds = 60 * int(first) + int(second)
+    return seconds + float(f"0.{fraction}") if fraction else float(seconds)
 
 
 def normalise_unit(unit: str | None) -> str | None:
@@ -335,18 +415,34 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
     return same_amount(round(stated / 10**magnitude) * 10**magnitude, claimed)
 
 
+def is_tally(unit: str | None) -> bool:
+    """Tell whether a unit is a tally's second number ("to 3" of "6-3")."""
+    return unit is not None and unit.startswith("to ")
+
+
 def find_amounts(text: str) -> Iterator[Amount]:
     """Yield every amount written with digits in running text."""
+    # A tally is also two numbers, each of which a claim may give alone.
+    yield from (
+        Amount(m.group(), float(m.group(1)), f"to {m.group(2)}", m.span())
+        for m in TALLY.finditer(text)
+    )
+    clocks = list(CLOCK.finditer(text))
+    yield from (Amount(m.group(), clock_seconds(m), "time", m.span()) for m in clocks)
     found = []
     for match in AMOUNT.finditer(text):
         start, end = match.span()
         if MONTH_BEFORE.search(text, max(0, start - 12), start):
             continue
+        if any(c.start() <= start < c.end() for c in clocks):
+            continue
         tail = AMOUNT_TAIL.match(text, end)
         if tail:
             end = tail.end()
         words = text[start:end]
-        value, unit = parse_quantity(words)
+        value, unit = parse_quantity(words, share=text.startswith(" of ", end))
+        if unit in SIGNED and MINUS.search(text, max(0, start - 9), start):
+            value = -value
         if value is not None:
             found.append(Amount(text=words, value=value, unit=unit, span=(start, end)))
     for first, second in zip(found, found[1:], strict=False):

@@ -741,6 +741,8 @@ def counted(ent: SpacySpan) -> str | None:
     root = ent.root
     if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ == "NOUN" and root.head not in ent:
         return root.head.lemma_.lower()
+    if root.pos_ == "NOUN" and root.i == ent.end - 1 and not root.like_num:
+        return root.lemma_.lower()  # "37 orchards", tagged as one quantity
     for prep in root.children:
         if prep.lower_ == "of":
             nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]

@@ -46,7 +46,15 @@ from copydesk.models import (
     Verdict,
 )
 from copydesk.pipeline.places import BUILDING_NOUNS, STRUCTURES
-from copydesk.quantities import WORD_NUMBERS, Amount, agrees, find_amounts, normalise_unit
+from copydesk.quantities import (
+    MONEY,
+    WORD_NUMBERS,
+    Amount,
+    agrees,
+    find_amounts,
+    is_tally,
+    normalise_unit,
+)
 from copydesk.rules import RULES_BY_REASON
 
 MAX_EVIDENCE = 3
@@ -815,7 +823,7 @@ def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
             a
             for i, a in index.amounts
             if i == top
-            and a.unit == unit
+            and (a.unit == unit or is_tally(a.unit) and is_tally(unit))
             and not any(agrees(q.value, q.text, a.value) for q in amounts)
             and (unit or quantity.counts)
             and not YEAR.fullmatch(a.text.strip())
@@ -871,8 +879,7 @@ def units_agree(a: str | None, b: str | None) -> bool:
     """Tell whether two amounts are of the same kind (a missing unit agrees with words)."""
     if a and b:
         return a.lower() == b.lower()
-    money = {"USD", "EUR", "GBP", "JPY", "%"}
-    return (a or b) not in money
+    return (a or b) not in MONEY and not is_tally(a or b)
 
 
 def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
