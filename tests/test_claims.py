@@ -251,6 +251,26 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
             [("4,200 pounds", 4200.0, "lb", None)],
             id="pounds-of-something",
         ),
+        pytest.param(
+            "The Marrowby County Council voted 7–2 on Tuesday to close the library.",
+            [("7–2", 7.0, "to 2", None)],
+            id="tally-after-voted",
+        ),
+        pytest.param(
+            "Crews will stay on the site for the next 48 hours.",
+            [("48 hours", 48.0, "hour", None)],
+            id="length-of-time-inside-a-date",
+        ),
+        pytest.param(
+            "The sale is expected to close in the first three months of 2027.",
+            [],
+            id="months-of-a-year-are-a-date",
+        ),
+        pytest.param(
+            "Brannock Line was fined after one of its ships ran aground.",
+            [],
+            id="one-of-them-is-not-an-amount",
+        ),
     ],
 )
 def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa: ANN001

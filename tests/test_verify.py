@@ -305,6 +305,14 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {"1": "The council approved the budget by a vote of 6 to 3."},
             id="a-tally-written-two-ways",
         ),
+        pytest.param(
+            "The Sorrel County Commission voted 4-1 on Monday to approve the permit [1].",
+            {
+                "1": "The Sorrel County Commission on Monday voted four to one to approve "
+                "the permit."
+            },
+            id="a-tally-in-words",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -378,6 +386,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             {"1": "The council approved the budget by a vote of 5 to 4."},
             ("contradicted", "Source [1] says 5 to 4, not 6-3."),
             id="a-tally",
+        ),
+        pytest.param(
+            "Board chair Lorna Featherstone said the board had voted 5-0 to renew the licence [1].",
+            {
+                "1": "Board chair Lorna Featherstone said the licence was renewed by a vote "
+                "of four to one."
+            },
+            ("contradicted", "Source [1] says four to one, not 5-0."),
+            id="a-tally-the-source-spells-out",
         ),
         pytest.param(
             "Dana Whitfield said the money would let districts hire about 900 additional "

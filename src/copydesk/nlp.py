@@ -204,6 +204,12 @@ MONTH_PATTERNS = [
 YEAR_PATTERNS = [
     [{"LOWER": {"IN": ["a", "an", "the"]}}, {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}, {"TAG": "NN"}]
 ]
+# "voted 9-4", "voted 7–2", "voting 412 to 97": the model tags the first number
+# at most. The tally is one amount (without the verb).
+TALLY_PATTERNS = [
+    [{"LEMMA": "vote"}, {"TEXT": {"REGEX": r"^\d{1,3}[-–]\d{1,3}$"}}],
+    [{"LEMMA": "vote"}, {"LIKE_NUM": True}, {"ORTH": {"IN": ["-", "–", "to"]}}, {"LIKE_NUM": True}],
+]
 # Last words of a place's name: "Alder Creek" is a town, not a person.
 PLACE_HEADS = [
     "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
@@ -346,6 +352,7 @@ def register_components() -> None:
         matcher.add("DATE", DATE_PATTERNS, greedy="LONGEST")
         matcher.add("YEAR", YEAR_PATTERNS)
         matcher.add("MONTH", MONTH_PATTERNS)
+        matcher.add("TALLY", TALLY_PATTERNS)
         return lambda doc: repair_entities(doc, matcher)
 
 
@@ -377,6 +384,8 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
             label, start = "ORG", start + 1
         elif label in {"YEAR", "MONTH"}:
             label, start, end = "DATE", start + 1, end - 1  # the year or month alone
+        elif label == "TALLY":
+            label, start = "CARDINAL", start + 1
         while end > start and (is_marker(doc[end - 1]) or doc[end - 1].is_space):
             # The tagger reads "[2]" as a proper noun, and the longest match of
             # "Commission of Victoria [2]" would hide the one without it.

@@ -255,8 +255,11 @@ AMOUNT_TAIL = re.compile(
 
 # A time on a clock or a stopwatch: "2:21:37" (a marathon), "1:45.3".
 CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d+))?(?![\d:])")
-# A vote or a score: "6-3", "11 to 8". Its unit keeps the second number.
-TALLY = re.compile(r"(?<![\w.,$€£¥])(\d{1,3})\s*(?:-|–|\bto\b)\s*(\d{1,3})(?![\w%-]|[.,]\d)")
+# A vote or a score: "6-3", "11 to 8", "four to one". Its unit keeps the second number.
+TALLY_NUMBER = r"(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+TALLY = re.compile(
+    rf"(?<![\w.,$€£¥]){TALLY_NUMBER}\s*(?:-|–|\bto\b)\s*{TALLY_NUMBER}(?![\w%-]|[.,]\d)", re.I
+)
 # A sign before a temperature: "minus 18 degrees Celsius", "-40 °C". Elsewhere the
 # sign is in the words ("a return of negative 6.8 percent" is "lost 6.8%").
 MINUS = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|\s)[-−])$")
@@ -304,7 +307,7 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
         return clock_seconds(clock), "time"
     tally = TALLY.fullmatch(lowered.strip())
     if tally and unit is None:
-        return float(tally.group(1)), f"to {tally.group(2)}"
+        return tally_ends(tally)
     match = NUMBER.search(lowered)
     if match:
         value = float(
@@ -415,6 +418,12 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
     return same_amount(round(stated / 10**magnitude) * 10**magnitude, claimed)
 
 
+def tally_ends(tally: re.Match[str]) -> tuple[float, str]:
+    """Return a tally's first number and, as its unit, its second: "four to one" is 4, "to 1"."""
+    first, second = (int(n) if n.isdigit() else WORD_NUMBERS[n.lower()] for n in tally.group(1, 2))
+    return float(first), f"to {second}"
+
+
 def is_tally(unit: str | None) -> bool:
     """Tell whether a unit is a tally's second number ("to 3" of "6-3")."""
     return unit is not None and unit.startswith("to ")
@@ -423,10 +432,7 @@ def is_tally(unit: str | None) -> bool:
 def find_amounts(text: str) -> Iterator[Amount]:
     """Yield every amount written with digits in running text."""
     # A tally is also two numbers, each of which a claim may give alone.
-    yield from (
-        Amount(m.group(), float(m.group(1)), f"to {m.group(2)}", m.span())
-        for m in TALLY.finditer(text)
-    )
+    yield from (Amount(m.group(), *tally_ends(m), m.span()) for m in TALLY.finditer(text))
     clocks = list(CLOCK.finditer(text))
     yield from (Amount(m.group(), clock_seconds(m), "time", m.span()) for m in clocks)
     found = []

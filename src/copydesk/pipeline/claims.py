@@ -48,7 +48,7 @@ DURATION = re.compile(
     r"(?:about |nearly |almost |more than |at least |up to )?"
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred)[ -]"
-    r"(hour|day|week|month|year|decade)s?",
+    r"(second|minute|hour|day|week|month|year|decade)s?",
     re.I,
 )
 # Two amounts the model tags as one: "7% to 10%", "between 40 and 50 percent",
@@ -697,15 +697,19 @@ def noun_chunks(sent: SpacySpan) -> list:
 def find_numbers(ents: list) -> Iterable[Quantity]:
     """Yield the amounts among the entities, with their value, unit and count noun."""
     for ent in ents:
-        if ent.label_ == "DATE" and DURATION.fullmatch(ent.text):
-            # "12 months of free credit monitoring": a length of time is an amount.
-            value, _ = parse_quantity(ent.text)
+        if ent.label_ in {"DATE", "TIME"}:
+            # "12 months of free credit monitoring", "for the next 48 hours": a
+            # length of time is an amount ("the first three months of 2027" is a date).
+            length = DURATION.search(ent.text)
+            if length and length.end() < len(ent.text):
+                length = None
+            value = parse_quantity(length.group())[0] if length else None
             if value is not None:
-                period = DURATION.fullmatch(ent.text).group(1).lower()
-                yield Quantity(text=ent.text, value=value, unit=period, counts=None)
+                period = length.group(1).lower()
+                yield Quantity(text=length.group(), value=value, unit=period, counts=None)
             continue
-        if ent.label_ not in NUMBER_LABELS:
-            continue
+        if ent.label_ not in NUMBER_LABELS or ent.text.lower() == "one":
+            continue  # "one of its ships", "the one readers remember": not an amount
         doc = ent.doc
         start = ent.start
         if start > 0 and doc[start - 1].is_currency and doc[start - 1].whitespace_ == "":
