@@ -158,7 +158,7 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         amounts: Counter = Counter()
         add_amounts(
             amounts,
-            [parse_quantity(str(text))[0] for text in slots.get("numbers") or []],
+            [gold_amount(str(text)) for text in slots.get("numbers") or []],
             [q.value for q in quantities],
         )
         tally.numbers.update(amounts)
@@ -186,6 +186,12 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
         dangling == sorted(map(str, expected.get("dangling") or []))
         and unused == sorted(map(str, expected.get("unused") or []))
     )
+
+
+def gold_amount(text: str) -> float | None:
+    """Return the value of an amount as the gold writes it ("a third" is a share)."""
+    value, _ = parse_quantity(text)
+    return value if value is not None else parse_quantity(text, share=True)[0]
 
 
 def add_amounts(counts: Counter, gold: list[float | None], got: list[float | None]) -> None:

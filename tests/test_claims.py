@@ -905,6 +905,22 @@ def repaired(nlp, text: str, misread: str, label: str, verb: str = ""):  # noqa:
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Child care centers took in roughly 900 extra children.", "roughly 900"),
+        ("More than 1,200 households have applied.", "More than 1,200"),
+        ("The zoo will build a 900-space parking garage.", "900"),
+    ],
+)
+def test_a_count_the_model_left_untagged_is_an_amount(nlp, text: str, count: str) -> None:  # noqa: ANN001
+    with nlp.select_pipes(disable=["copydesk_entities"]):
+        doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ != "CARDINAL"]
+    doc = nlp.get_pipe("copydesk_entities")(doc)
+    assert (count, "CARDINAL") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
     ("text", "misread", "entity"),
     [
         pytest.param(

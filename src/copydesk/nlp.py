@@ -210,6 +210,17 @@ TALLY_PATTERNS = [
     [{"LEMMA": "vote"}, {"TEXT": {"REGEX": r"^\d{1,3}[-–]\d{1,3}$"}}],
     [{"LEMMA": "vote"}, {"LIKE_NUM": True}, {"ORTH": {"IN": ["-", "–", "to"]}}, {"LIKE_NUM": True}],
 ]
+# "roughly 900 extra children", "a 900-space garage": a count the model left untagged.
+UNTAGGED_COUNT = {
+    "TEXT": {"REGEX": r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$"},
+    "ENT_TYPE": "",
+    "DEP": "nummod",
+}
+COUNT_HEDGES = ["about", "roughly", "nearly", "almost", "around", "some", "over", "under"]
+COUNT_PATTERNS = [
+    [{"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"}, UNTAGGED_COUNT],
+    [{"LOWER": {"IN": ["more", "fewer", "less"]}}, {"LOWER": "than"}, UNTAGGED_COUNT],
+]
 # Last words of a place's name: "Alder Creek" is a town, not a person.
 PLACE_HEADS = [
     "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
@@ -353,6 +364,7 @@ def register_components() -> None:
         matcher.add("YEAR", YEAR_PATTERNS)
         matcher.add("MONTH", MONTH_PATTERNS)
         matcher.add("TALLY", TALLY_PATTERNS)
+        matcher.add("CARDINAL", COUNT_PATTERNS, greedy="LONGEST")
         return lambda doc: repair_entities(doc, matcher)
 
 
