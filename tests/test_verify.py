@@ -907,6 +907,13 @@ def test_find_amounts_in_running_text() -> None:
     ]
 
 
+def test_in_after_an_amount_is_not_inches() -> None:
+    assert [(a.value, a.unit) for a in find_amounts("Sales rose 5 in March, by 14 inches.")] == [
+        (5.0, None),
+        (14.0, "in"),
+    ]
+
+
 def test_pounds_of_something_are_a_weight() -> None:
     assert parse_quantity("about 4,200 pounds", share=True) == (4200.0, "lb")
     assert parse_quantity("£4,200", share=True) == (4200.0, "GBP")

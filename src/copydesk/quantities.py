@@ -238,17 +238,15 @@ AMOUNT = re.compile(
 )
 # Between the two ends of a range: "1.86 billion to 1.90 billion dollars".
 RANGE_JOIN = re.compile(r"\s*(?:to|and|through|-|–)\s*", re.I)
+# Units written after an amount in running text, longest first; "in" is left out
+# ("rose 5 in March" is not five inches).
+TAIL_UNITS = sorted((u for u in UNITS if len(u) > 1 and u != "in"), key=len, reverse=True)
 AMOUNT_TAIL = re.compile(
     r"\s?(?:%|per ?cent\b|percentage points\b)|"
     r"[ \u00a0-]?(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|b|k)\b"
     r"(?:\s(?:US\s)?(?:dollars?|euros?|pounds|yen|usd|eur|gbp))?|"
     r"\s(?:US\s)?(?:dollars?|euros?|pounds|yen|cents?|pence)\b|"
-    r"[ \u00a0-]?(?:"
-    + "|".join(
-        re.escape(u).replace(r"\ ", "[ -]")
-        for u in sorted((u for u in UNITS if len(u) > 1), key=len, reverse=True)
-    )
-    + r")\b",
+    r"[ \u00a0-]?(?:" + "|".join(re.escape(u).replace(r"\ ", "[ -]") for u in TAIL_UNITS) + r")\b",
     re.I,
 )
 
