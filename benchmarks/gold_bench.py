@@ -189,8 +189,10 @@ def score_article(gold_path: Path, checker: Checker, tally: Tally, verbose: bool
 
 
 def gold_amount(text: str) -> float | None:
-    """Return the value of an amount as the gold writes it ("a third" is a share)."""
-    value, _ = parse_quantity(text)
+    """Return the value of an amount as the gold writes it ("a third", "half of
+    the output" are shares)."""
+    amount, of, _ = text.partition(" of ")
+    value, _ = parse_quantity(amount, share=bool(of))
     return value if value is not None else parse_quantity(text, share=True)[0]
 
 

@@ -313,6 +313,21 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             },
             id="a-tally-in-words",
         ),
+        pytest.param(
+            "The trial enrolled twenty-four patients at Harlow General [1].",
+            {"1": "The trial at Harlow General enrolled 24 patients."},
+            id="a-compound-number-word",
+        ),
+        pytest.param(
+            "About one in five rural counties has a single pharmacy [1].",
+            {"1": "About 20% of rural counties have a single pharmacy, the survey found."},
+            id="a-ratio-is-a-share",
+        ),
+        pytest.param(
+            "Half of the residents opposed the plan [1].",
+            {"1": "Fifty percent of the residents opposed the plan."},
+            id="half-of-them-is-fifty-percent",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
@@ -395,6 +410,12 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             },
             ("contradicted", "Source [1] says four to one, not 5-0."),
             id="a-tally-the-source-spells-out",
+        ),
+        pytest.param(
+            "One in three nurses plans to quit [1].",
+            {"1": "A survey found that one in four nurses plan to quit."},
+            ("contradicted", "Source [1] says one in four, not One in three."),
+            id="another-ratio",
         ),
         pytest.param(
             "Dana Whitfield said the money would let districts hire about 900 additional "
@@ -865,6 +886,9 @@ def test_labels_list_citations(keys: list[str], expected: str) -> None:
         pytest.param("11 to 8", (11.0, "to 8"), id="tally-in-words"),
         pytest.param("37 orchards", (37.0, None), id="a-count-is-not-a-unit"),
         pytest.param("about 4,200 pounds", (4200.0, "GBP"), id="pounds-alone-are-money"),
+        pytest.param("twenty-four", (24.0, None), id="compound-number-word"),
+        pytest.param("one in five", (20.0, "%"), id="ratio"),
+        pytest.param("3 in 10", (30.0, "%"), id="ratio-in-digits"),
     ],
 )
 def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> None:
@@ -873,6 +897,8 @@ def test_parse_quantity_reads_forms(text: str, expected: tuple[float, str]) -> N
 
 def test_a_fraction_of_something_is_a_share() -> None:
     assert parse_quantity("almost two-thirds", share=True) == (66.67, "%")
+    assert parse_quantity("nearly half", share=True) == (50.0, "%")
+    assert parse_quantity("half a mile", share=True) == (0.5, "mi")
     assert parse_quantity("three quarters", share=True) == (75.0, "%")
     # "the last three quarters" of a year count periods, not a share.
     assert parse_quantity("three quarters") == (3.0, None)

@@ -221,6 +221,17 @@ COUNT_PATTERNS = [
     [{"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"}, UNTAGGED_COUNT],
     [{"LOWER": {"IN": ["more", "fewer", "less"]}}, {"LOWER": "than"}, UNTAGGED_COUNT],
 ]
+# "about one in five counties": a share, which the model reads as two numbers
+# (not "$310 million in 2025").
+SMALL_NUMBER = r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$"
+RATIO_PATTERNS = [
+    [
+        {"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"},
+        {"LOWER": {"REGEX": SMALL_NUMBER}},
+        {"LOWER": "in"},
+        {"LOWER": {"REGEX": SMALL_NUMBER}},
+    ]
+]
 # Last words of a place's name: "Alder Creek" is a town, not a person.
 PLACE_HEADS = [
     "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
@@ -364,7 +375,7 @@ def register_components() -> None:
         matcher.add("YEAR", YEAR_PATTERNS)
         matcher.add("MONTH", MONTH_PATTERNS)
         matcher.add("TALLY", TALLY_PATTERNS)
-        matcher.add("CARDINAL", COUNT_PATTERNS, greedy="LONGEST")
+        matcher.add("CARDINAL", COUNT_PATTERNS + RATIO_PATTERNS, greedy="LONGEST")
         return lambda doc: repair_entities(doc, matcher)
 
 

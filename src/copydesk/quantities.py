@@ -258,6 +258,9 @@ TALLY_NUMBER = r"(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|
 TALLY = re.compile(
     rf"(?<![\w.,$€£¥]){TALLY_NUMBER}\s*(?:-|–|\bto\b)\s*{TALLY_NUMBER}(?![\w%-]|[.,]\d)", re.I
 )
+# A share written as a ratio: "one in five", "3 in 10".
+RATIO_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+RATIO = re.compile(rf"(?<![\w.,]){RATIO_NUMBER} in {RATIO_NUMBER}(?![\w,]|\.\d)", re.I)
 # A sign before a temperature: "minus 18 degrees Celsius", "-40 °C". Elsewhere the
 # sign is in the words ("a return of negative 6.8 percent" is "lost 6.8%").
 MINUS = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|\s)[-−])$")
@@ -303,6 +306,9 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
     clock = CLOCK.search(lowered)
     if clock and unit is None:
         return clock_seconds(clock), "time"
+    ratio = RATIO.search(lowered)
+    if ratio and unit is None and (share := ratio_share(ratio)) is not None:
+        return share, "%"
     tally = TALLY.fullmatch(lowered.strip())
     if tally and unit is None:
         return tally_ends(tally)
@@ -314,12 +320,18 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
         rest = lowered[match.end() :]
     else:
         words = re.findall(r"[a-z]+", lowered)
-        found = [WORD_NUMBERS[w] for w in words if w in WORD_NUMBERS and w not in {"a", "an"}]
+        found = [w for w in words if w in WORD_NUMBERS and w not in {"a", "an"}]
         if not found:
             return None, unit
-        value = float(found[0])
-        first = next(w for w in words if w in WORD_NUMBERS and w not in {"a", "an"})
-        rest = lowered.split(first, 1)[1]
+        if share and unit is None and found == ["half"] and lowered.rstrip().endswith("half"):
+            return 50.0, "%"  # "half of the residents" (not "half a mile of") is 50 percent
+        value = float(WORD_NUMBERS[found[0]])
+        rest = lowered.split(found[0], 1)[1]
+        if value >= 20 and value % 10 == 0 and (ones := re.match(r"[\s-]([a-z]+)", rest)):
+            # "twenty-four", "thirty five"
+            if 1 <= WORD_NUMBERS.get(ones.group(1), 0) <= 9:
+                value += WORD_NUMBERS[ones.group(1)]
+                rest = rest[ones.end() :]
     for word in re.findall(r"[a-z]+", rest)[:2]:
         if word in MONEY_ONLY_SCALES and unit is None:
             unit = UNITS.get(word)
@@ -328,7 +340,7 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
             value *= SCALES[word]
             break
     if unit is None:
-        tail = re.sub(r"^[\d.,\s]+", "", text[match.end() :] if match else "").strip()
+        tail = re.sub(r"^[\d.,\s]+", "", text[match.end() :] if match else rest).strip()
         # "a 7-mile trail", "a 28,000-square-foot warehouse"
         tail = re.sub(r"^(?:thousand|million|billion|trillion)\s+", "", tail.lstrip("-–").lower())
         spaced = re.sub(r"(?<=\w)-(?=\w)", " ", tail)
@@ -422,6 +434,12 @@ def tally_ends(tally: re.Match[str]) -> tuple[float, str]:
     return float(first), f"to {second}"
 
 
+def ratio_share(ratio: re.Match[str]) -> float | None:
+    """Return a ratio as a percentage ("one in five" is 20), or None if it is no share."""
+    part, whole = (int(n) if n.isdigit() else WORD_NUMBERS[n.lower()] for n in ratio.group(1, 2))
+    return round(100 * part / whole, 2) if 0 < part < whole else None
+
+
 def is_tally(unit: str | None) -> bool:
     """Tell whether a unit is a tally's second number ("to 3" of "6-3")."""
     return unit is not None and unit.startswith("to ")
@@ -431,6 +449,11 @@ def find_amounts(text: str) -> Iterator[Amount]:
     """Yield every amount written with digits in running text."""
     # A tally is also two numbers, each of which a claim may give alone.
     yield from (Amount(m.group(), *tally_ends(m), m.span()) for m in TALLY.finditer(text))
+    yield from (
+        Amount(m.group(), share, "%", m.span())
+        for m in RATIO.finditer(text)
+        if (share := ratio_share(m)) is not None
+    )
     clocks = list(CLOCK.finditer(text))
     yield from (Amount(m.group(), clock_seconds(m), "time", m.span()) for m in clocks)
     found = []
