@@ -50,8 +50,8 @@ CURRENCIES = {
     "rupee": "INR",
     "rupees": "INR",
 }
-# Units that only agree with themselves: "$40" is not "40%", nor "6-3" a bare 6.
-MONEY = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "%"}
+# Units that only agree with themselves: "$40" is not "40%" (nor a bare 40).
+STRICT_UNITS = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "%"}
 # Amounts in the currency's hundredth: "42 cents" is 0.42 dollars.
 SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP"}
 SUBUNIT_AMOUNT = re.compile(r"\d\s*(cents?|pence|penny)\b")
@@ -307,8 +307,8 @@ def parse_quantity(text: str, *, share: bool = False) -> tuple[float | None, str
     if clock and unit is None:
         return clock_seconds(clock), "time"
     ratio = RATIO.search(lowered)
-    if ratio and unit is None and (share := ratio_share(ratio)) is not None:
-        return share, "%"
+    if ratio and unit is None and (percent := ratio_share(ratio)) is not None:
+        return percent, "%"
     tally = TALLY.fullmatch(lowered.strip())
     if tally and unit is None:
         return tally_ends(tally)
@@ -446,13 +446,14 @@ def is_tally(unit: str | None) -> bool:
 
 
 def find_amounts(text: str) -> Iterator[Amount]:
-    """Yield every amount written with digits in running text."""
+    """Yield every amount in running text: those written with digits, and tallies
+    and ratios however they are written ("four to one", "one in five")."""
     # A tally is also two numbers, each of which a claim may give alone.
     yield from (Amount(m.group(), *tally_ends(m), m.span()) for m in TALLY.finditer(text))
     yield from (
-        Amount(m.group(), share, "%", m.span())
+        Amount(m.group(), percent, "%", m.span())
         for m in RATIO.finditer(text)
-        if (share := ratio_share(m)) is not None
+        if (percent := ratio_share(m)) is not None
     )
     clocks = list(CLOCK.finditer(text))
     yield from (Amount(m.group(), clock_seconds(m), "time", m.span()) for m in clocks)
@@ -468,10 +469,11 @@ def find_amounts(text: str) -> Iterator[Amount]:
             end = tail.end()
         words = text[start:end]
         value, unit = parse_quantity(words, share=text.startswith(" of ", end))
+        if value is None:
+            continue
         if unit in SIGNED and MINUS.search(text, max(0, start - 9), start):
             value = -value
-        if value is not None:
-            found.append(Amount(text=words, value=value, unit=unit, span=(start, end)))
+        found.append(Amount(text=words, value=value, unit=unit, span=(start, end)))
     for first, second in zip(found, found[1:], strict=False):
         yield shared_unit(first, second, text)
     yield from found[-1:]

@@ -47,7 +47,7 @@ from copydesk.models import (
 )
 from copydesk.pipeline.places import BUILDING_NOUNS, STRUCTURES
 from copydesk.quantities import (
-    MONEY,
+    STRICT_UNITS,
     WORD_NUMBERS,
     Amount,
     agrees,
@@ -879,7 +879,7 @@ def units_agree(a: str | None, b: str | None) -> bool:
     """Tell whether two amounts are of the same kind (a missing unit agrees with words)."""
     if a and b:
         return a.lower() == b.lower()
-    return (a or b) not in MONEY and not is_tally(a or b)
+    return (a or b) not in STRICT_UNITS and not is_tally(a or b)
 
 
 def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
