@@ -21,6 +21,7 @@ from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
 from copydesk.errors import ModelNotInstalledError
 from copydesk.pipeline.markers import MARKERS, find_markers, is_marker
 from copydesk.pipeline.names import TITLES
+from copydesk.quantities import SMALL_NUMBER
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -223,13 +224,12 @@ COUNT_PATTERNS = [
 ]
 # "about one in five counties": a share, which the model reads as two numbers
 # (not "$310 million in 2025").
-SMALL_NUMBER = r"^(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$"
 RATIO_PATTERNS = [
     [
         {"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"},
-        {"LOWER": {"REGEX": SMALL_NUMBER}},
+        {"LOWER": {"REGEX": rf"^(?:{SMALL_NUMBER})$"}},
         {"LOWER": "in"},
-        {"LOWER": {"REGEX": SMALL_NUMBER}},
+        {"LOWER": {"REGEX": rf"^(?:{SMALL_NUMBER})$"}},
     ]
 ]
 # Last words of a place's name: "Alder Creek" is a town, not a person.

@@ -253,14 +253,17 @@ AMOUNT_TAIL = re.compile(
 
 # A time on a clock or a stopwatch: "2:21:37" (a marathon), "1:45.3".
 CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.(\d+))?(?![\d:])")
+# A small number in digits or in a word, as tallies and ratios are written.
+SMALL_NUMBER = r"\d{1,3}|" + "|".join(
+    word for word, value in WORD_NUMBERS.items() if value == int(value) <= 12 and len(word) > 2
+)
 # A vote or a score: "6-3", "11 to 8", "four to one". Its unit keeps the second number.
-TALLY_NUMBER = r"(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 TALLY = re.compile(
-    rf"(?<![\w.,$€£¥]){TALLY_NUMBER}\s*(?:-|–|\bto\b)\s*{TALLY_NUMBER}(?![\w%-]|[.,]\d)", re.I
+    rf"(?<![\w.,$€£¥])({SMALL_NUMBER})\s*(?:-|–|\bto\b)\s*({SMALL_NUMBER})(?![\w%-]|[.,]\d)",
+    re.I,
 )
 # A share written as a ratio: "one in five", "3 in 10".
-RATIO_NUMBER = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
-RATIO = re.compile(rf"(?<![\w.,]){RATIO_NUMBER} in {RATIO_NUMBER}(?![\w,]|\.\d)", re.I)
+RATIO = re.compile(rf"(?<![\w.,])({SMALL_NUMBER}) in ({SMALL_NUMBER})(?![\w,]|\.\d)", re.I)
 # A sign before a temperature: "minus 18 degrees Celsius", "-40 °C". Elsewhere the
 # sign is in the words ("a return of negative 6.8 percent" is "lost 6.8%").
 MINUS = re.compile(r"(?:\b(?:minus|negative)\s+|(?:^|\s)[-−])$")
@@ -428,15 +431,20 @@ def agrees(claimed: float | None, claimed_text: str, stated: float | None) -> bo
     return same_amount(round(stated / 10**magnitude) * 10**magnitude, claimed)
 
 
+def small_number(word: str) -> int:
+    """Return the value of a number matched by ``SMALL_NUMBER`` ("12", "twelve")."""
+    return int(word) if word.isdigit() else int(WORD_NUMBERS[word.lower()])
+
+
 def tally_ends(tally: re.Match[str]) -> tuple[float, str]:
     """Return a tally's first number and, as its unit, its second: "four to one" is 4, "to 1"."""
-    first, second = (int(n) if n.isdigit() else WORD_NUMBERS[n.lower()] for n in tally.group(1, 2))
+    first, second = map(small_number, tally.group(1, 2))
     return float(first), f"to {second}"
 
 
 def ratio_share(ratio: re.Match[str]) -> float | None:
     """Return a ratio as a percentage ("one in five" is 20), or None if it is no share."""
-    part, whole = (int(n) if n.isdigit() else WORD_NUMBERS[n.lower()] for n in ratio.group(1, 2))
+    part, whole = map(small_number, ratio.group(1, 2))
     return round(100 * part / whole, 2) if 0 < part < whole else None
 
 
