@@ -874,6 +874,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-described-place-in-a-town",
         ),
+        pytest.param(
+            "The coatings plant on the riverbank in Wyndham Ford closed in 2009 [2].",
+            "Wyndham Ford",
+            (),
+            id="a-town-the-model-cut-in-two",
+        ),
+        pytest.param(
+            "Resurfacing of the Carver Street corridor will start in May [1].",
+            "the Carver Street corridor",
+            (),
+            id="a-corridor-named-by-its-street",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001
@@ -1027,6 +1039,21 @@ def test_a_named_neighborhood_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN0
     )
     assert claim.facts.slots.parties == ()
     assert claim.facts.slots.location == "the Larkspur neighborhood"
+
+
+def test_a_ferry_in_a_town_name_names_no_ship(nlp) -> None:  # noqa: ANN001
+    # "Ferry" is a word of the town's name here, so the state after it is no
+    # ship's name, in this sentence or another.
+    claims = claims_of(
+        nlp,
+        "The Kessling Seed Bank will build a vault in Orland Falls, Nebraska [1]. Staff moved "
+        "about 900 seed samples to a backup freezer in Upper Ferry, Nebraska[^2].",
+    )
+    assert [c.facts.slots.parties for c in claims] == [("Kessling Seed Bank",), ()]
+    assert [c.facts.slots.location for c in claims] == [
+        "Orland Falls, Nebraska",
+        "Upper Ferry, Nebraska",
+    ]
 
 
 def test_a_street_is_not_short_for_a_group_named_after_it(nlp) -> None:  # noqa: ANN001

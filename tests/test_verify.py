@@ -701,6 +701,24 @@ def test_a_place_the_source_names_elsewhere_is_no_contradiction(english: Languag
     assert outcome(claim)[0] == "supported"
 
 
+def test_a_site_is_not_contradicted_by_the_town_it_may_stand_in(english: Language) -> None:
+    """The source says where the levee failed by its town only: the plant the
+    claim names may be in that town, so it is missing, not contradicted."""
+    sources: dict[str, SourceSpec] = {
+        "1": "The review found that the levee protecting Ellswick was overtopped at two points."
+    }
+    article = (
+        "The review found that the levee had been overtopped at two points, one of them "
+        "beside the Fenwick Road water treatment plant [1]."
+    )
+    (claim,) = check(english, article, sources)
+    assert outcome(claim) == (
+        "unsupported",
+        "not-in-source",
+        "Source [1] does not state the place the Fenwick Road water treatment plant.",
+    )
+
+
 def test_a_place_the_source_names_for_something_else_still_contradicts(
     english: Language,
 ) -> None:

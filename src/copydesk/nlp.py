@@ -391,9 +391,9 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
 
     ents = []
     for ent in map(without_markers, doc.ents):
-        if ent is not None and (ent := relabel(ent)):
+        if ent is not None and (ent := relabel(without_outer_article(ent))):
             ents.extend(split_at_place(ent))
-    doc.ents = ents
+    doc.ents = join_split_places(ents)
     found = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -446,6 +446,15 @@ def without_markers(ent: Any) -> Any:
     if (start, end) == (ent.start, ent.end):
         return ent
     return type(ent)(doc, start, end, label=ent.label_) if start < end else None
+
+
+def without_outer_article(ent: Any) -> Any:
+    """Return a name without a "the" that belongs to the noun after it: "Lower
+    Fenn" of "the Lower Fenn district", which the model tags with the article."""
+    first = ent[0]
+    if len(ent) > 1 and first.lower_ == "the" and not ent.start <= first.head.i < ent.end:
+        return type(ent)(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def relabel(ent: Any) -> Any:
@@ -515,6 +524,27 @@ def split_at_place(ent: Any) -> list[Any]:
         span(ent.doc, ent.start, cut, label="ORG"),
         span(ent.doc, cut + 1, ent.end, label="GPE"),
     ]
+
+
+def join_split_places(ents: list[Any]) -> list[Any]:
+    """Return the entities with a place the model cut in two made whole again:
+    "Wyndham Ford", read as the place "Wyndham", a compound of the next word,
+    and "Ford" (a place, or the carmaker)."""
+    joined: list[Any] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and last.label_ in {"GPE", "LOC"}
+            and (ent.label_ in {"GPE", "LOC"} or len(ent) == 1 and ent.label_ in {"ORG", "PERSON"})
+            and last.root.dep_ == "compound"
+            and ent.start <= last.root.head.i < ent.end
+        ):
+            joined[-1] = type(ent)(ent.doc, last.start, ent.end, label=last.label_)
+        else:
+            joined.append(ent)
+    return joined
 
 
 def holds(ent: Any, match: Any) -> bool:

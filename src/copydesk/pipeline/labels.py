@@ -340,7 +340,10 @@ def vessel_names(docs: list[Doc], ents: list[Span]) -> set[str]:
 
 
 def is_vessel(noun: Token) -> bool:
-    """Tell whether a noun names a kind of ship ("tug", "bulk carrier")."""
+    """Tell whether a noun names a kind of ship ("tug", "bulk carrier"), not a
+    word of a name ("Grand Ferry, Nebraska")."""
+    if noun.pos_ == "PROPN":
+        return False
     lemma = noun.lemma_.lower()
     if lemma == "carrier":
         return any(c.lower_ in CARGOES for c in noun.children)

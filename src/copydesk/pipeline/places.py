@@ -96,6 +96,9 @@ SITE_NOUNS = {
     "refinery",
     "yard",
 }
+# Nouns a place name before them makes part of the place: "the Ashgrove
+# office", "the Eastgate district", "the Maine coast".
+PART_NOUNS = AREA_NOUNS | SITE_NOUNS | FEATURE_NOUNS
 # People who work at an organisation's building, which is then their employer.
 STAFF_NOUNS = {
     "nurse", "worker", "employee", "staff", "doctor", "physician", "surgeon",
@@ -151,7 +154,7 @@ def find_places(
             ent.root.dep_ in {"compound", "nmod"}
             and owner.i >= ent.end
             and not (owner.dep_ == "pobj" and owner.head.lower_ in PLACE_PREPOSITIONS)
-            and owner.lemma_ not in SITE_NOUNS
+            and owner.lemma_ not in PART_NOUNS
         ):
             # "Colorado lawmakers", "Jessup County Sheriff": whose, not where (but
             # "the Ashgrove office will close" is where)
@@ -290,8 +293,9 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     doc = ent.doc
     root = ent.root
     area = root.head
-    if root.dep_ == "compound" and area.lemma_ in AREA_NOUNS | SITE_NOUNS and area.dep_ == "pobj":
-        # "through the Eastgate district", "into the Tolley Point terminal"
+    if root.dep_ == "compound" and area.lemma_ in PART_NOUNS and area.dep_ == "pobj":
+        # "through the Eastgate district", "into the Tolley Point terminal",
+        # "off the Maine coast"
         return area.left_edge.i, area.i + 1
     inner = town_of(ent)
     if inner and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPOSITIONS:
@@ -389,8 +393,10 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
     if ent.label_ == "FAC" and ent.root.head.lower_ in ROUTE_PREPOSITIONS:
         return True  # "shops on Wexley Avenue", "a detour over the Kessler Road Bridge"
-    if ent.label_ == "FAC" and ent[-1].lower_ in STRUCTURES and ent.root.dep_ != "compound":
-        return True  # "the board chose Millrace Road", "Brannock Dam holds back ..."
+    if ent.label_ == "FAC" and ent[-1].lower_ in STRUCTURES:
+        # "the board chose Millrace Road", "Brannock Dam holds back ...", "on the
+        # Halsey Avenue corridor" (but not "Millrace Road residents")
+        return ent.root.dep_ != "compound" or ent.root.head.lemma_ in PART_NOUNS
     if (
         ent.label_ in {"ORG", "PERSON", "FAC"}
         and after_preposition

@@ -45,7 +45,7 @@ from copydesk.models import (
     SourceSentence,
     Verdict,
 )
-from copydesk.pipeline.places import BUILDING_NOUNS, STRUCTURES
+from copydesk.pipeline.places import BUILDING_NOUNS, SITE_NOUNS, STRUCTURES
 from copydesk.quantities import (
     STRICT_UNITS,
     WORD_NUMBERS,
@@ -73,7 +73,10 @@ SUPPORT_THRESHOLD = 0.44
 # The best sentence must state this share of the claim's weighted words before a
 # different date, number, place or party in it counts as a contradiction.
 CONTRADICTION_MATCH = 0.5
-SITE_NOUNS = STRUCTURES | BUILDING_NOUNS
+# Last words of a street or building, which may stand in a town another sentence names.
+WORKS = STRUCTURES | BUILDING_NOUNS
+# Last words of a site: compared with other sites, not with the towns they stand in.
+SITES = WORKS | SITE_NOUNS
 SIDES = re.compile(r"\s+(?:sides|parties)\b", re.I)
 EXPLICIT_MOTIVE = re.compile(
     r"(?:in order to|in order that|so that|because|as part of|in an effort to|"
@@ -1016,7 +1019,7 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
         # name in another sentence does not put the rally there.
         in_top = top is not None and all(t in index.words[top] for t in name_tokens(head))
         # A street the best sentence names may be in the claimed town.
-        towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in SITE_NOUNS]
+        towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in WORKS]
         if place_stated(place, index) and not (
             towns and not in_top and not named_as_place(head, index, claim.facts.terms)
         ):
@@ -1025,6 +1028,10 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
                 found.named.update(name_tokens(place))
             found.stated.append("the place")
             continue
+        if head.split()[-1].lower() in SITES:
+            # "beside the Fenwick Road water treatment plant" against a source
+            # naming only the town: the plant may be in it; another site differs.
+            near = [p for p in near if p.split(",")[0].split()[-1].lower() in SITES]
         if near and top is not None:
             stated = near[0] if "," in place else near[0].split(",")[0]
             found.conflicts.append(Conflict(index.pool[top][0].label, stated, place))
