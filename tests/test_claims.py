@@ -899,6 +899,16 @@ def test_title_marks_a_person_the_model_called_a_place(nlp) -> None:  # noqa: AN
     assert ("Amara Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_a_title_the_model_read_into_a_name_is_not_part_of_it(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "State Treasurer Philip Marsh, who sits on the trust's board, said he would ask "
+        "questions. Rautio said members would hand a petition to Elmsworth Mayor Teodor "
+        "Vance on Friday.",
+    )
+    assert parties == [("Philip Marsh",), ("Teodor Vance",)]
+
+
 def repaired(nlp, text: str, misread: str, label: str | None, verb: str = ""):  # noqa: ANN001, ANN201
     """Return the entities of ``text`` after copydesk's repair, when the model
     had read ``misread`` with ``label`` (None: left it untagged) and the word

@@ -556,6 +556,10 @@ def holds(ent: Any, match: Any) -> bool:
         return False  # a mislabelled name or year: the match's label is the right one
     if ent.label_ in {"GPE", "LOC"} and match.label_ == "ORG" and match[-1].lower_ in LEGAL_FORMS:
         return False  # "Kettering Roofing Co. of Carrow Point" is a company and a place
+    if match.label_ == "PERSON" and any(
+        t.lower_ in PERSON_TITLES for t in ent.doc[ent.start : match.start]
+    ):
+        return False  # "State Treasurer Philip Marsh", "Elmsworth Mayor Teodor Vance": the person
     return ent.end - start > len(match)
 
 
