@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from copydesk.dates import resolve_date
 from copydesk.models import Format
 from copydesk.pipeline.claims import extract_claims
 from copydesk.pipeline.read import parse_document
@@ -188,6 +189,24 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param(
             "Bookings were 40% below last year's level.", "2025", id="a-possessive-relative-year"
         ),
+        pytest.param(
+            "Alvaro said infected trees must be destroyed by October 15 [1].",
+            "2026-10-15",
+            id="a-deadline-looks-ahead",
+        ),
+        pytest.param(
+            "The union has asked the board to put off the cuts until January [2].",
+            "2027-01",
+            id="what-is-asked-looks-ahead",
+        ),
+        pytest.param(
+            "Visits were cancelled on 46 days last year [1].", "2025", id="days-in-last-year"
+        ),
+        pytest.param(
+            "June Strand told staff at a meeting on December 7 that nobody would lose their job.",
+            "2025-12-07",
+            id="a-forename-is-no-month",
+        ),
     ],
 )
 def test_extract_claims_date_slot(nlp, text: str, expected: str) -> None:  # noqa: ANN001
@@ -203,6 +222,36 @@ def test_the_quarter_is_the_quarter_named_before(nlp) -> None:  # noqa: ANN001
         "The quarter was a hard one.",
     )
     assert [c.facts.slots.date for c in claims] == ["2026-Q1", "2026-Q1", None]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("last spring", date(2026, 10, 29), "2026"),
+        ("last spring", date(2026, 5, 7), "2025"),
+        ("next summer", date(2026, 3, 2), "2026"),
+        ("next summer", date(2026, 10, 29), "2027"),
+        ("last autumn", date(2026, 12, 1), "2026"),
+    ],
+)
+def test_a_season_is_the_one_last_or_next_from_the_publication_date(
+    phrase: str, published: date, expected: str
+) -> None:
+    assert resolve_date(phrase, published) == expected
+
+
+def test_a_length_of_time_before_its_date_is_an_amount(nlp) -> None:  # noqa: ANN001
+    (claim,) = claims_of(nlp, "Visits were cancelled on 46 days last year [1].")
+    assert [(q.text, q.value, q.unit) for q in claim.facts.slots.numbers] == [
+        ("46 days", 46.0, "day")
+    ]
+
+
+def test_a_forename_the_model_read_as_a_month_is_a_person(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp, "June Strand told staff at a meeting on December 7 that nobody would lose their job."
+    )
+    assert parties == [("June Strand",)]
 
 
 def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> None:  # noqa: ANN001

@@ -352,6 +352,25 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="date",
         ),
         pytest.param(
+            "The union represents about 3,200 bus and rail workers [2].",
+            {"2": "The union, which represents about 2,300 bus and rail workers, wants a delay."},
+            ("contradicted", "Source [2] says 2,300, not about 3,200."),
+            id="a-count-with-words-before-its-noun",
+        ),
+        pytest.param(
+            "Visits were cancelled on 46 days in 2025, according to a survey by the Ohio "
+            "Prison Families Network [1].",
+            {
+                "1": "Visits were cancelled on 46 days in 2025, according to a survey by the "
+                "Lakeshore Justice Project."
+            },
+            (
+                "contradicted",
+                "Source [1] says Lakeshore Justice Project, not Ohio Prison Families Network.",
+            ),
+            id="the-author-of-what-is-cited",
+        ),
+        pytest.param(
             "The new battery plant is in Memphis [2].",
             {"2": "The new battery plant is in Nashville, Tennessee, the company said."},
             ("contradicted", "Source [2] says Nashville, not Memphis."),

@@ -86,6 +86,12 @@ YEAR_RELATIVE = re.compile(
     re.I,
 )
 # A season is no month of its own: "this summer" is dated by its year.
+# The months of the seasons that fall within one year (northern hemisphere).
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# A length of time before the date it falls in: "46 days last year".
+SPAN_BEFORE_DATE = re.compile(
+    r"^\S+ (?:second|minute|hour|day|week|month|year)s? ((?:last|this|next|past) \S.*)$", re.I
+)
 SEASON_RELATIVE = re.compile(
     r"^(?:(last|this|next|earlier this|later this|past) )?(?:spring|summer|autumn|fall|winter)$",
     re.I,
@@ -169,6 +175,8 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return phrase if parse_iso(phrase) else None
     if m := DATE_RANGE.match(phrase):
         return resolve_range(m.group(1), m.group(2), base, future=future)
+    if m := SPAN_BEFORE_DATE.match(phrase):
+        return resolve_date(m.group(1), base, future=future)  # "on 46 days last year"
     if m := DATE_UNTIL.match(phrase):
         return resolve_date(m.group(1), base, future=future)  # "a year through 2029"
     if phrase.lower() in {"today", "tonight"}:
@@ -182,8 +190,7 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     if not DATE_WORDS.search(phrase) or re.search(r"\b\d{4}'?s\b", phrase):
         return None  # no calendar word, or a decade ("the 2020s") that no ISO form names
     if base is not None and (m := SEASON_RELATIVE.match(phrase)) and m.group(1):
-        shift = {"last": -1, "past": -1, "next": 1}.get(m.group(1).split()[0].lower(), 0)
-        return str(base.year + shift)
+        return str(season_year(m.group(1).split()[0].lower(), phrase.split()[-1], base))
     if m := YEAR_ONLY.match(phrase) or WITHIN_YEAR.match(phrase):
         return m.group(1)
     if m := QUARTER.search(phrase):
@@ -246,6 +253,19 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     ):
         return parsed.strftime("%Y-%m")
     return parsed.strftime("%Y-%m-%d")
+
+
+def season_year(which: str, season: str, base: date) -> int:
+    """Return the year of "last spring" or "next summer" said on ``base``: "last
+    spring" said in October is this year's; said in May, last year's."""
+    shift = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+    months = SEASON_MONTHS.get(season.lower())
+    if months is None or shift == 0:
+        return base.year + shift  # winter spans two years: the year before or after
+    first, last = months
+    if shift < 0:
+        return base.year if base.month > last else base.year - 1
+    return base.year if base.month < first else base.year + 1
 
 
 def resolve_range(first: str, last: str, base: date | None, *, future: bool) -> str | None:

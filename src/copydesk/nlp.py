@@ -393,7 +393,7 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     for ent in map(without_markers, doc.ents):
         if ent is not None and (ent := relabel(without_outer_article(ent))):
             ents.extend(split_at_place(ent))
-    doc.ents = join_split_places(ents)
+    doc.ents = join_split_places(filter_spans(ents))  # "June Strand" over "Strand"
     found = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -472,6 +472,8 @@ def relabel(ent: Any) -> Any:
         return type(ent)(ent.doc, ent.start, ent.end, label="PERSON")
     if is_town_read_as_date(ent):
         return type(ent)(ent.doc, ent.start, ent.end, label="GPE")
+    if is_forename_read_as_month(ent):
+        return type(ent)(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "June Strand said"
     if ent.label_ == "NORP" and not DEMONYM_ENDING.search(ent[0].text):
         # "the Rijksmuseum", "the Green Democrats" (but "Kenyan farmers")
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
@@ -494,6 +496,25 @@ def relabel(ent: Any) -> Any:
         if last in FACILITY_HEADS or numbered:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
     return ent
+
+
+def is_forename_read_as_month(ent: Any) -> bool:
+    """Tell whether a month is the first name of the person after it: "June Strand"."""
+    if not (ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in MONTHS):
+        return False
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        after is not None
+        and ent.root.dep_ == "compound"
+        and ent.root.head.i == after.i
+        and after.pos_ == "PROPN"
+        and after.is_title
+        and after.ent_type_ in {"", "PERSON"}
+        and after.ent_iob_ != "I"
+        and after.lower_ not in MONTHS
+        and after.lower_ not in FACILITY_HEADS  # "June Street"
+    )
 
 
 def is_town_read_as_date(ent: Any) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from copydesk.dates import resolve_date
+from copydesk.dates import SPAN_BEFORE_DATE, resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
@@ -377,7 +377,12 @@ FUTURE_WORDS = {
     "due",
     "expect",
     "set",
+    "must",  # "trees must be pulled out by October 15": a deadline ahead
+    "should",
 }
+# "asked the board to put off the cuts until January": what is asked, urged or
+# promised is yet to happen.
+ASKING_VERBS = {"ask", "urge", "want", "hope", "aim", "intend", "seek", "propose", "promise"}
 # Present tenses that state a lasting fact, not a schedule: "The price represents ...".
 STATIVE = {"be", "have", "say", "remain", "seem", "appear", "represent", "include", "mean"}
 
@@ -391,6 +396,12 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False  # "The mission had been set for July 30": a plan of the past
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ in ASKING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True
     # The date's own clause and the verbs above it: "is scheduled to begin in
     # September", but not "filed on September 30 ... on her next novel".
     above = list(verb.ancestors)
@@ -701,8 +712,8 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
             # "12 months of free credit monitoring", "for the next 48 hours": a
             # length of time is an amount ("the first three months of 2027" is a date).
             length = DURATION.search(ent.text)
-            if length and length.end() < len(ent.text):
-                length = None
+            if length and length.end() < len(ent.text) and not SPAN_BEFORE_DATE.match(ent.text):
+                length = None  # but "46 days last year" is a count of days
             value = parse_quantity(length.group())[0] if length else None
             if value is not None:
                 period = length.group(1).lower()

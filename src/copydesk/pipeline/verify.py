@@ -581,8 +581,13 @@ def claim_terms(claim: Claim) -> list[str]:
 
 
 def attributed_words(claim: Claim) -> set[str]:
-    """Return the words of "according to the finance department": the cited source itself."""
-    return {w.lower() for m in ATTRIBUTION.finditer(claim.text) for w in WORD.findall(m[0])}
+    """Return the words of "according to the finance department": the cited source
+    itself (but the author of "according to a survey by ..." is a fact to check)."""
+    return {
+        w.lower()
+        for m in ATTRIBUTION.finditer(claim.text)
+        for w in WORD.findall(re.split(r"\bby\b", m[0])[0])
+    }
 
 
 def claim_amounts(claim: Claim) -> list[Quantity]:
@@ -855,7 +860,8 @@ def counts_same(quantity: Quantity, i: int, amount: Amount, index: SourceIndex) 
     start, end = amount.span
     if not quantity.counts or end > len(text) or text[start:end] != amount.text:
         return False
-    following = {stem(w) for w in WORD.findall(text[end : end + 40])[:3]}
+    # Up to five words on: "about 2,300 bus and rail workers".
+    following = {stem(w) for w in WORD.findall(text[end : end + 40])[:5]}
     return any(same_stem(stem(quantity.counts.split()[-1]), s) for s in following)
 
 
