@@ -247,6 +247,15 @@ def test_a_length_of_time_before_its_date_is_an_amount(nlp) -> None:  # noqa: AN
     ]
 
 
+def test_officials_of_an_institution_speak_for_it(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Idaho Arts Commission gave the Kettleby Museum of Flight $2 million in May. "
+        "The hangar roof has leaked since a storm on January 9, museum officials said.",
+    )
+    assert parties[-1] == ("Kettleby Museum of Flight",)
+
+
 def test_a_forename_the_model_read_as_a_month_is_a_person(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp, "June Strand told staff at a meeting on December 7 that nobody would lose their job."

@@ -417,6 +417,10 @@ class NameBook:
         ``modifiers`` ("finance") must all be in the name.
         """
         noun = noun.lower()
+        if noun in ROLE_BODIES and modifiers and modifiers[-1] in INSTITUTIONS:
+            # "museum officials" speak for the museum, when one is named
+            if body := self.describe(modifiers[-1], recent=recent):
+                return body
         if noun in ROLE_BODIES:
             modifiers = ()  # "utility regulators" are the commission, whatever its name
         if noun in self.roles and not modifiers:
