@@ -232,9 +232,12 @@ def test_the_quarter_is_the_quarter_named_before(nlp) -> None:  # noqa: ANN001
         ("next summer", date(2026, 3, 2), "2026"),
         ("next summer", date(2026, 10, 29), "2027"),
         ("last autumn", date(2026, 12, 1), "2026"),
+        ("earlier this week", date(2026, 10, 15), "2026-W42"),
+        ("July next year", date(2026, 10, 15), "2027-07"),
+        ("March last year", date(2026, 10, 15), "2025-03"),
     ],
 )
-def test_a_season_is_the_one_last_or_next_from_the_publication_date(
+def test_relative_periods_are_read_from_the_publication_date(
     phrase: str, published: date, expected: str
 ) -> None:
     assert resolve_date(phrase, published) == expected

@@ -85,13 +85,21 @@ YEAR_RELATIVE = re.compile(
     r"(?:by |at |until |before )?the (?:end|start|beginning|middle|close) of (?:the|this) year)$",
     re.I,
 )
-# A season is no month of its own: "this summer" is dated by its year.
 # The months of the seasons that fall within one year (northern hemisphere).
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 # A length of time before the date it falls in: "46 days last year".
 SPAN_BEFORE_DATE = re.compile(
     r"^\S+ (?:second|minute|hour|day|week|month|year)s? ((?:last|this|next|past) \S.*)$", re.I
 )
+# "earlier this week" is dated as "this week" is.
+EARLIER_OR_LATER = re.compile(r"^(?:earlier|later) (?=this (?:week|month|year)$)", re.I)
+# "July next year", "March last year".
+MONTH_OF_YEAR = re.compile(
+    r"^(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) (last|this|next) year$",
+    re.I,
+)
+# A season is no month of its own: "this summer" is dated by its year.
 SEASON_RELATIVE = re.compile(
     r"^(?:(last|this|next|earlier this|later this|past) )?(?:spring|summer|autumn|fall|winter)$",
     re.I,
@@ -175,6 +183,10 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         return phrase if parse_iso(phrase) else None
     if m := DATE_RANGE.match(phrase):
         return resolve_range(m.group(1), m.group(2), base, future=future)
+    phrase = EARLIER_OR_LATER.sub("", phrase)
+    if base is not None and (m := MONTH_OF_YEAR.match(phrase)):
+        shift = {"last": -1, "next": 1}.get(m.group(2).lower(), 0)
+        return f"{base.year + shift:04d}-{MONTH_NAMES.index(m.group(1).lower()) + 1:02d}"
     if m := SPAN_BEFORE_DATE.match(phrase):
         return resolve_date(m.group(1), base, future=future)  # "on 46 days last year"
     if m := DATE_UNTIL.match(phrase):
