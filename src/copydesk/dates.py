@@ -81,7 +81,7 @@ MONTH_RELATIVE = re.compile(
     re.I,
 )
 YEAR_RELATIVE = re.compile(
-    r"^(?:(?:last|this|next|earlier this|later this|past) year|"
+    r"^(?:(?:last|this|next|past) year|"
     r"(?:by |at |until |before )?the (?:end|start|beginning|middle|close) of (?:the|this) year)$",
     re.I,
 )
@@ -91,8 +91,10 @@ SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": 
 SPAN_BEFORE_DATE = re.compile(
     r"^\S+ (?:second|minute|hour|day|week|month|year)s? ((?:last|this|next|past) \S.*)$", re.I
 )
-# "earlier this week" is dated as "this week" is.
-EARLIER_OR_LATER = re.compile(r"^(?:earlier|later) (?=this (?:week|month|year)$)", re.I)
+# "earlier this week" is dated as "this week" is, "later this summer" as "this summer".
+EARLIER_OR_LATER = re.compile(
+    r"^(?:earlier|later) (?=this (?:week|month|year|spring|summer|autumn|fall|winter)$)", re.I
+)
 # "July next year", "March last year".
 MONTH_OF_YEAR = re.compile(
     r"^(january|february|march|april|may|june|july|august|september|october|november|"
@@ -101,7 +103,7 @@ MONTH_OF_YEAR = re.compile(
 )
 # A season is no month of its own: "this summer" is dated by its year.
 SEASON_RELATIVE = re.compile(
-    r"^(?:(last|this|next|earlier this|later this|past) )?(?:spring|summer|autumn|fall|winter)$",
+    r"^(?:(last|this|next|past) )?(?:spring|summer|autumn|fall|winter)$",
     re.I,
 )
 # "the end of 2026", "early 2027", "summer 2025", "the first half of 2024": a year
