@@ -144,7 +144,7 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The council will meet again in late January.", "2027-01", id="next-january"),
         # A stative present is no schedule: the Monday before publication.
         pytest.param(
-            "The price represents a premium over the closing price on Monday.",
+            "The price represents a premium over the closing price on Monday [1].",
             "2026-05-04",
             id="stative-present-looks-back",
         ),
@@ -422,6 +422,11 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             "to warn residents",
             id="door-to-door-is-no-purpose",
         ),
+        pytest.param(
+            "The museum should publish the survey so that donors can see what it fixes.",
+            None,
+            id="a-recommendations-purpose-is-the-writers",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001
@@ -469,6 +474,20 @@ def test_extract_claims_hostile_sentences_keep_null_slots(nlp) -> None:  # noqa:
 def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, text)
     assert claim.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We suspect patients will remember this week long after the strike ends.",
+        "Will a new building help the people on waiting lists on Monday?",
+        "We think the board should publish the routes before August.",
+    ],
+)
+def test_a_judgement_asserts_no_dated_event(nlp, text: str) -> None:  # noqa: ANN001
+    (claim,) = claims_of(nlp, text)
+    assert claim.kind.value == "opinion"
+    assert claim.facts.slots.date is None
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
 from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
 from copydesk.pipeline.markers import is_marker
-from copydesk.pipeline.motives import find_motive
+from copydesk.pipeline.motives import find_motive, is_clause_of_purpose
 from copydesk.pipeline.names import (
     COMPANY_NOUNS,
     NOT_NAMES,
@@ -165,13 +165,17 @@ def extract_claims(
             if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
                 facts = with_party(facts, named, first=True)
             facts, quarter = the_quarter(segment.sent, facts, quarter)
-            motive = facts.slots.motive
-            if cue and not segment.citations and motive and motive.startswith("to "):
-                # An uncited judgement's infinitive is its own, not a reason a
-                # source is asked for: "We think drivers deserve to know ...", "Why
-                # did it take a fire to ...?" (a cited one keeps it for the source
-                # to state, and so does a stated goal: "his priority is dominating")
-                facts = replace(facts, slots=replace(facts.slots, motive=None))
+            if cue and not segment.citations:
+                # An uncited judgement asserts no event, so it has no date or purpose
+                # of one: "We suspect patients will remember this week", "Why did it
+                # take a fire to ...?", "The board should publish it so that ...". What
+                # it is about stays: parties, places, amounts and a goal it ascribes
+                # ("his priority is dominating"). A cited one keeps every slot for the
+                # source to state.
+                motive = facts.slots.motive
+                if motive and is_clause_of_purpose(motive):
+                    motive = None
+                facts = replace(facts, slots=replace(facts.slots, date=None, motive=motive))
             key = sentence_key(text)
             claim_id = f"c{len(claims) + 1}"
             claims.append(

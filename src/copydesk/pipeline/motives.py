@@ -157,6 +157,12 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
     return " ".join(text.split()).rstrip(" ,.;:") or None
 
 
+def is_clause_of_purpose(motive: str) -> bool:
+    """Return whether a motive is a purpose or reason clause ("to ...", "so that
+    ...", "because ..."), not a goal the sentence states ("his priority is X")."""
+    return motive.startswith("to ") or MOTIVE_PHRASES.match(motive) is not None
+
+
 def is_purpose(verb: Token) -> bool:
     """Tell whether an infinitive is a purpose ("to attract investors")."""
     head = verb.head
