@@ -358,6 +358,16 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="a-count-with-words-before-its-noun",
         ),
         pytest.param(
+            "Orlanth makes 4 million tyres a year at its plant in Kelsall Downs [1].",
+            {
+                "1": "Orlanth will invest 420 million Australian dollars in a tyre plant in "
+                "Yarrowind. The plant will produce tyres for electric vehicles. Orlanth, "
+                "based in Kelsall Downs, produces 2.6 million tyres a year at its plant there."
+            },
+            ("contradicted", "Source [1] says 2.6 million, not 4 million."),
+            id="the-sentence-that-counts-the-same-thing",
+        ),
+        pytest.param(
             "Visits were cancelled on 46 days in 2025, according to a survey by the Ohio "
             "Prison Families Network [1].",
             {
