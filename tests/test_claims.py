@@ -1131,6 +1131,14 @@ def test_a_named_neighborhood_is_a_place_not_a_party(nlp) -> None:  # noqa: ANN0
     assert claim.facts.slots.location == "the Larkspur neighborhood"
 
 
+def test_where_a_company_is_based_is_a_place(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp, "Orlanth, which is based in Kelsall Downs, New South Wales, makes tyres [1]."
+    )
+    based = claims[1].facts.slots
+    assert (based.location, based.parties) == ("Kelsall Downs, New South Wales", ("Orlanth",))
+
+
 def test_a_ferry_in_a_town_name_names_no_ship(nlp) -> None:  # noqa: ANN001
     # "Ferry" is a word of the town's name here, so the state after it is no
     # ship's name, in this sentence or another.

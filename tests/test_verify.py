@@ -368,6 +368,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="the-sentence-that-counts-the-same-thing",
         ),
         pytest.param(
+            "Kelderby is based in Stellmoor, Maine [1].",
+            {
+                "1": "Kelderby, a salmon company headquartered in Rockport Mills, Maine, will stock"
+                " the pens."
+            },
+            ("contradicted", "Source [1] says Rockport Mills, Maine, not Stellmoor, Maine."),
+            id="based-is-headquartered",
+        ),
+        pytest.param(
             "Visits were cancelled on 46 days in 2025, according to a survey by the Ohio "
             "Prison Families Network [1].",
             {

@@ -253,6 +253,8 @@ FACILITY_HEADS = {
     "hall", "arena", "stadium", "spaceport", "airport",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
+# Words that say where a body is: "headquartered in Kelsall Downs" names a place.
+SEAT_WORDS = {"based", "headquartered", "located"}
 # Words no name holds in lower case: "Brayton to Westline Airways" is two names.
 SPAN_BREAKS = {"to", "from", "at", "into", "than"}
 # Labels the model gives a name that it should have called an organisation
@@ -495,7 +497,15 @@ def relabel(ent: Any) -> Any:
         numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
         if last in FACILITY_HEADS or numbered:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
+    if ent.label_ in {"ORG", "PERSON", "NORP"} and is_seat(ent):
+        return type(ent)(ent.doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def is_seat(ent: Any) -> bool:
+    """Tell whether a name is where a body is based: "based in Kelsall Downs"."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in SEAT_WORDS
 
 
 def is_forename_read_as_month(ent: Any) -> bool:
