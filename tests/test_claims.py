@@ -200,6 +200,22 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             id="what-is-asked-looks-ahead",
         ),
         pytest.param(
+            "The utility has suspended shutoffs for unpaid bills until October 15 [1].",
+            "2026-10-15",
+            id="what-lasts-until-a-date-looks-ahead",
+        ),
+        pytest.param(
+            "The academy will offer 40 scholarships under a partnership that was signed on"
+            " 18 April [3].",
+            "2026-04-18",
+            id="a-past-clause-in-a-future-sentence",
+        ),
+        pytest.param(
+            "Bexley said the group would sue unless every player was refunded by October [1].",
+            "2026-10",
+            id="a-condition-looks-ahead",
+        ),
+        pytest.param(
             "Visits were cancelled on 46 days last year [1].", "2025", id="days-in-last-year"
         ),
         pytest.param(

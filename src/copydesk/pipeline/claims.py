@@ -394,10 +394,18 @@ STATIVE = {"be", "have", "say", "remain", "seem", "appear", "represent", "includ
 def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
     """Tell whether a date in a sentence is about what is yet to happen."""
     verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
-    if verb.tag_ == "VBD" and not any(c.tag_ == "MD" for c in verb.children):
+    past = verb.tag_ == "VBD" or (
+        # (but "unless every player was refunded by October" is a condition)
+        verb.dep_ != "advcl"
+        and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+    )
+    if past and not any(c.tag_ == "MD" for c in verb.children):
         # "Varga told the radio on Tuesday that the recount would confirm her
-        # win": the telling is past, whatever the clause it reports.
+        # win": the telling is past, whatever the clause it reports, and so is
+        # "a partnership that was signed on 18 August" in what "will" happen.
         return False
+    if when.root.head.lower_ in {"until", "till"} and verb.tag_ in {"VBN", "VBZ", "VBP"}:
+        return True  # "has suspended shutoffs until October 15": it lasts till then
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False  # "The mission had been set for July 30": a plan of the past
     if (
