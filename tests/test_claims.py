@@ -216,6 +216,12 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             id="a-condition-looks-ahead",
         ),
         pytest.param(
+            "The authority has contracted Brightway Coaches to run 12 shuttle routes serving"
+            " hospitals from Tuesday [2].",
+            "2026-05-12",
+            id="what-a-body-is-engaged-to-do-looks-ahead",
+        ),
+        pytest.param(
             "Visits were cancelled on 46 days last year [1].", "2025", id="days-in-last-year"
         ),
         pytest.param(

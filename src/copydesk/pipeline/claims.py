@@ -408,11 +408,14 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         return True  # "has suspended shutoffs until October 15": it lasts till then
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False  # "The mission had been set for July 30": a plan of the past
-    if (
-        verb.dep_ == "xcomp"
-        and verb.head.lemma_ in ASKING_VERBS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if any(
+        v.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and (v.head.lemma_ in ASKING_VERBS or is_present(v.head))
+        for v in (verb, *verb.ancestors)
     ):
+        # "asked the board to put off the cuts until January"; "has contracted
+        # Brightway to run shuttles serving hospitals from Tuesday"
         return True
     # The date's own clause and the verbs above it: "is scheduled to begin in
     # September", but not "filed on September 30 ... on her next novel".
@@ -428,6 +431,15 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         and verb.tag_ in {"VBP", "VBZ"}
         and verb.lemma_ not in STATIVE
         and when.root.head.i != when.root.i
+    )
+
+
+def is_present(verb: Token) -> bool:
+    """Tell whether a verb is in the present or the present perfect ("has contracted")."""
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
     )
 
 
