@@ -377,6 +377,31 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="based-is-headquartered",
         ),
         pytest.param(
+            "The farm won a $1.2 million grant from the Blue Harbor Development Fund [2].",
+            {
+                "2": "The project received a 1.2 million dollar grant from the Northern Gulf"
+                " Innovation Trust in 2025."
+            },
+            (
+                "contradicted",
+                "Source [2] says Northern Gulf Innovation Trust, not Blue Harbor Development Fund.",
+            ),
+            id="won-is-received",
+        ),
+        pytest.param(
+            "A survey by the Lakemont Downtown Alliance found that 37% of employers had told"
+            " staff to work from home [a].",
+            {
+                "a": "A Lakemont Chamber of Commerce survey of 420 employers found that 37 percent"
+                " had asked staff to work from home."
+            },
+            (
+                "contradicted",
+                "Source [a] says Lakemont Chamber of Commerce, not Lakemont Downtown Alliance.",
+            ),
+            id="a-chamber-of-commerce-is-a-party",
+        ),
+        pytest.param(
             "Visits were cancelled on 46 days in 2025, according to a survey by the Ohio "
             "Prison Families Network [1].",
             {

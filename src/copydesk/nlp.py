@@ -90,7 +90,7 @@ ORG_HEADS = [
     "choir", "opera", "theatre", "theater", "library", "airline", "airlines", "airways",
     "motors", "shipping", "ferries", "fund", "network", "laboratories", "labs",
     "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
-    "laboratory", "lab", "capital", "ventures", "investments",
+    "laboratory", "lab", "capital", "ventures", "investments", "chamber",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
