@@ -1161,6 +1161,17 @@ def test_where_a_company_is_based_is_a_place(nlp) -> None:  # noqa: ANN001
     assert (based.location, based.parties) == ("Kelsall Downs, New South Wales", ("Orlanth",))
 
 
+def test_a_union_local_is_the_union_and_acts_through_its_members(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Amalgamated Transit Workers Local 1142 is seeking pay rises [1]. Renata Kowalczyk,"
+        " the union's president, said talks had failed. Union members voted 94% in favour"
+        " of a strike [1]. Members of the public complained.",
+    )
+    local = "Amalgamated Transit Workers Local 1142"
+    assert parties == [(local,), ("Renata Kowalczyk", local), (local,), ()]
+
+
 def test_a_ferry_in_a_town_name_names_no_ship(nlp) -> None:  # noqa: ANN001
     # "Ferry" is a word of the town's name here, so the state after it is no
     # ship's name, in this sentence or another.

@@ -241,6 +241,7 @@ ROLE_BODIES = {
     "trustee": {"board", "trustees"},
     "prosecutor": {"office"},
     "official": {"department", "office", "agency", "authority", "ministry", "commission"},
+    "member": {"union"},  # "Union members voted 94% for a strike"
 }
 # Nouns for a person of the story: "a biography of the artist".
 PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
@@ -417,6 +418,11 @@ class NameBook:
         ``modifiers`` ("finance") must all be in the name.
         """
         noun = noun.lower()
+        if noun == "member":
+            # "Union members voted for a strike": the union acts through them (a
+            # board's members, the crew's, the public's speak for themselves)
+            union = modifiers[-1:] == ("union",)
+            return self.describe("union", recent=recent) if union else None
         if noun in ROLE_BODIES and modifiers and modifiers[-1] in INSTITUTIONS:
             # "museum officials" speak for the museum, when one is named
             if body := self.describe(modifiers[-1], recent=recent):
@@ -524,4 +530,6 @@ def head_word(name: str) -> str:
     words = name.lower().split()
     if "of" in words[1:] and not (words[0] in PLACE_BODIES and words[-1] in INSTITUTIONS):
         return words[words.index("of") - 1]
+    if len(words) > 2 and words[-2] == "local" and words[-1].isdigit():
+        return "union"  # "Amalgamated Transit Workers Local 1142" is a union's local
     return words[-1]
