@@ -1172,6 +1172,16 @@ def test_a_union_local_is_the_union_and_acts_through_its_members(nlp) -> None:  
     assert parties == [(local,), ("Renata Kowalczyk", local), (local,), ()]
 
 
+def test_observatories_councilwomen_and_temperature_scales(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Councilwoman Ines Halloway, who voted against the rezoning, said the vote was"
+        " rushed. The temperature hit 117 degrees Fahrenheit on Sunday. Observatory director"
+        " Ines Valcourt said work at Kestrel Peak Observatory would begin soon.",
+    )
+    assert parties == [("Ines Halloway",), (), ("Ines Valcourt", "Kestrel Peak Observatory")]
+
+
 def test_a_ferry_in_a_town_name_names_no_ship(nlp) -> None:  # noqa: ANN001
     # "Ferry" is a word of the town's name here, so the state after it is no
     # ship's name, in this sentence or another.

@@ -90,7 +90,7 @@ ORG_HEADS = [
     "choir", "opera", "theatre", "theater", "library", "airline", "airlines", "airways",
     "motors", "shipping", "ferries", "fund", "network", "laboratories", "labs",
     "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
-    "laboratory", "lab", "capital", "ventures", "investments", "chamber",
+    "laboratory", "lab", "capital", "ventures", "investments", "chamber", "observatory",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
@@ -178,6 +178,7 @@ PERSON_TITLES = [
     "coach", "superintendent", "sheriff", "detective", "inspector", "pastor", "rabbi",
     "scientist", "researcher", "engineer", "astronaut", "grower", "farmer", "striker",
     "chief", "president", "manager", "commissioner", "auditor", "treasurer", "geologist",
+    "councilwoman", "councilman", "councilmember", "alderman", "alderwoman",
 ]  # fmt: skip
 # A word of a name, not of a longer title: "Fire Chief Marguerite Oduya", but not
 # "Chief Executive Officer".
@@ -253,6 +254,8 @@ FACILITY_HEADS = {
     "hall", "arena", "stadium", "spaceport", "airport",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
+# Scales of temperature, which the model takes for names.
+SCALES = {"fahrenheit", "celsius", "kelvin"}
 # Words that say where a body is: "headquartered in Kelsall Downs" names a place.
 SEAT_WORDS = {"based", "headquartered", "located"}
 # Words no name holds in lower case: "Brayton to Westline Airways" is two names.
@@ -479,6 +482,8 @@ def relabel(ent: Any) -> Any:
     if ent.label_ == "NORP" and not DEMONYM_ENDING.search(ent[0].text):
         # "the Rijksmuseum", "the Green Democrats" (but "Kenyan farmers")
         return type(ent)(ent.doc, ent.start, ent.end, label="ORG")
+    if len(ent) == 1 and ent[0].lower_ in SCALES:
+        return None  # "117 degrees Fahrenheit": a scale, not a name
     if (
         ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"}
         and ent[0].lower_ in {"the", "a", "an"}

@@ -675,7 +675,7 @@ GOVERNMENTS = {"federal", "state", "national", "provincial", "regional"}
 # Bodies a title may name before a person: "Council chair Fiona Teague".
 TITLE_BODIES = {
     "council", "club", "board", "union", "party", "committee", "commission", "alliance",
-    "association", "coalition", "guild", "station",
+    "association", "coalition", "guild", "station", "observatory",
 }  # fmt: skip
 # Titles that follow the name of a brief: "Justice Minister", "Health Secretary".
 PORTFOLIO_TITLES = {"minister", "secretary"}
