@@ -233,6 +233,7 @@ class SourceIndex:
     word_postings: dict[str, list[int]] = field(default_factory=dict)  # word -> sentences
     by_prefix: dict[str, set[str]] = field(default_factory=dict)  # 4 letters -> stem keys
     amounts: list[tuple[int, Amount]] = field(default_factory=list)
+    amounts_at: dict[int, list[Amount]] = field(default_factory=dict)  # sentence -> amounts
     dates: list[tuple[int, str]] = field(default_factory=list)
     years: dict[str, list[int]] = field(default_factory=dict)
     # Words of the records' titles and publishers: a press release calls its
@@ -465,6 +466,7 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
             for word in entry.words:
                 index.word_postings.setdefault(word, []).append(i)
             index.amounts.extend((i, amount) for amount in entry.amounts)
+            index.amounts_at[i] = list(entry.amounts)
             index.dates.extend((i, iso) for iso in sent.facts.dates)
             index.parties.extend(
                 (record.label, party, name_tokens(party)) for party in sent.facts.slots.parties
@@ -877,8 +879,8 @@ def counts_same(quantity: Quantity, i: int, amount: Amount, index: SourceIndex) 
     start, end = amount.span
     if not quantity.counts or end > len(text) or text[start:end] != amount.text:
         return False
-    for j, other in index.amounts:
-        at = text.find(other.text) if j == i and other.unit else -1
+    for other in index.amounts_at.get(i, ()):
+        at = text.find(other.text) if other.unit else -1
         if 0 <= at <= start and end <= at + len(other.text):
             return False  # the "420 million" of "420 million Australian dollars" is money
     # Up to five words on: "about 2,300 bus and rail workers". The counted noun
