@@ -241,7 +241,7 @@ ROLE_BODIES = {
     "trustee": {"board", "trustees"},
     "prosecutor": {"office"},
     "official": {"department", "office", "agency", "authority", "ministry", "commission"},
-    "member": {"union"},  # "Union members voted 94% for a strike"
+    "member": {"union"},  # "Union members voted 94% for a strike" (only when named so)
 }
 # Nouns for a person of the story: "a biography of the artist".
 PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
@@ -421,8 +421,9 @@ class NameBook:
         if noun == "member":
             # "Union members voted for a strike": the union acts through them (a
             # board's members, the crew's, the public's speak for themselves)
-            union = modifiers[-1:] == ("union",)
-            return self.describe("union", recent=recent) if union else None
+            body = modifiers[-1] if modifiers else None
+            acts = body in ROLE_BODIES[noun]
+            return self.describe(body, recent=recent) if body and acts else None
         if noun in ROLE_BODIES and modifiers and modifiers[-1] in INSTITUTIONS:
             # "museum officials" speak for the museum, when one is named
             if body := self.describe(modifiers[-1], recent=recent):
