@@ -449,6 +449,26 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             None,
             id="a-recommendations-purpose-is-the-writers",
         ),
+        pytest.param(
+            "The district will study whether to renew the bus contract in March.",
+            None,
+            id="whether-to-is-a-question-not-a-motive",
+        ),
+        pytest.param(
+            "Parents kept pressing the board to reopen the library on Saturdays.",
+            None,
+            id="what-someone-is-pressed-to-do-is-not-a-motive",
+        ),
+        pytest.param(
+            "The regulator has given Marlow Energy until July 9 to repair the valve.",
+            None,
+            id="a-deadline-is-not-a-motive",
+        ),
+        pytest.param(
+            "The foundation gave $2 million to expand the clinic [1].",
+            "to expand the clinic",
+            id="a-gift-for-a-purpose",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

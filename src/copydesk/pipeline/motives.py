@@ -97,12 +97,21 @@ CONTROL_VERBS = {
     "pledge", "vow", "prefer", "hate", "need",
 }  # fmt: skip
 # Verbs that tell someone to do something: "orders QuickRide to pay".
-ORDER_VERBS = {"order", "require", "ask", "force", "urge", "tell", "compel", "direct"}
+ORDER_VERBS = {
+    "order", "require", "ask", "force", "urge", "tell", "compel", "direct", "press",
+    "pressure", "push", "encourage", "persuade", "lobby",
+}  # fmt: skip
+# "whether to keep the company", "how to pay for it": a question, not a purpose.
+QUESTION_WORDS = {"whether", "how", "what", "where", "which", "who"}
+# Verbs that grant time: "has given Quillhaven until June 26 to explain".
+GRANTING_VERBS = {"give", "grant", "allow"}
 # Who may be told to act: "requires utilities to buy 5 gigawatts".
 AGENT_NOUNS = {
     "company", "firm", "utility", "city", "county", "state", "agency", "council", "district",
     "operator", "developer", "employer", "manufacturer", "hospital", "school", "university",
     "airline", "bank", "landlord", "owner", "driver", "resident", "student", "worker",
+    "board", "commission", "committee", "government", "authority", "regulator", "department",
+    "ministry", "union",
 }  # fmt: skip
 # Nouns of time an infinitive can complete: "60 days to comply" is no purpose.
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
@@ -172,6 +181,12 @@ def is_purpose(verb: Token) -> bool:
         return True  # "The deal allows Anthropic to expand its processing power"
     if verb.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
         return False
+    if any(c.lower_ in QUESTION_WORDS for c in verb.lefts):
+        return False
+    if head.lemma_.lower() in GRANTING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "until" for c in head.children
+    ):
+        return False  # a deadline and what is due by it, not a purpose
     if head.tag_ == "VBN" and head.lemma_.lower() in PURPOSE_PARTICIPLES:
         return True
     if verb.dep_ == "xcomp" and head.lemma_.lower() in CONTROL_VERBS:
