@@ -1317,6 +1317,18 @@ def test_a_party_in_a_town_leaves_the_town_as_the_place(nlp) -> None:  # noqa: A
     assert claim.facts.slots.parties == ("Calderwood General Hospital",)
 
 
+def test_a_body_named_by_its_kind_takes_the_name_of_its_town(nlp) -> None:  # noqa: ANN001
+    text = (
+        "The City Council in Hallam Bridge, Oregon, voted 5-2 on Tuesday to close the depot. "
+        "The council will meet again in May. The City Council voted 4-3 in 2024."
+    )
+    assert parties_of(nlp, text) == [("Hallam Bridge City Council",)] * 3
+    # A body with a name of its own keeps it.
+    assert parties_of(nlp, "The Marlow Transit Authority in Hallam Bridge hired 40 drivers.") == [
+        ("Marlow Transit Authority",)
+    ]
+
+
 def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "The breach began on September 2, according to the retailer.")
     assert "deal" not in claim.facts.terms

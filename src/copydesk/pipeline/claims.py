@@ -443,6 +443,28 @@ def is_present(verb: Token) -> bool:
     )
 
 
+# Words of a body's name that say what kind of body it is, not whose.
+GENERIC_BODY_WORDS = {
+    "the", "city", "town", "county", "village", "council", "board", "commission", "of",
+    "commissioners", "supervisors", "education", "school", "committee", "planning",
+}  # fmt: skip
+
+
+def local_name(ent: SpacySpan) -> str:
+    """Return a body's name with its town when the name alone says only its kind:
+    "The City Council in Corran Falls" is the "Corran Falls City Council"."""
+    words = ent.text.lower().split()
+    towns = town_of(ent) if ent.label_ == "ORG" else []
+    if not towns or not set(words) <= GENERIC_BODY_WORDS or words[-1] in {"the", "of"}:
+        return ent.text
+    town = towns[0]
+    first = town
+    while first.ent_iob_ == "I":
+        first = town.doc[first.i - 1]
+    name = " ".join(t.text for t in ent if t.lower_ != "the")
+    return f"{town.doc[first.i : town.i + 1].text} {name}"
+
+
 def find_parties(
     sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
 ) -> tuple[str, ...]:
@@ -476,7 +498,7 @@ def find_parties(
                 found.append((ent.start, body))
             continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
-            found.append((ent.start, names.canonical(ent.text, ent.label_)))
+            found.append((ent.start, names.canonical(local_name(ent), ent.label_)))
         elif bare in names.short:
             found.append((ent.start, names.short[bare]))  # "Hallam's size" tagged a place
     in_ents = {t.i for e in ents for t in e}
