@@ -1094,3 +1094,31 @@ def test_a_short_name_the_source_also_uses_states_the_party(english: Language) -
     )
     assert claims[-1].facts.slots.parties == ("Harlan Peak Ski Area",)
     assert outcome(claims[-1])[:2] == ("supported", "supported")
+
+
+def test_a_study_found_in_a_month_is_dated_by_its_record(english: Language) -> None:
+    article = (
+        "Towns that switched to weekly pickup saw missed collections fall by 30%, "
+        "a Harlow Waste Institute study found in March [1]."
+    )
+    text = "Towns that switched to weekly pickup saw missed collections fall by 30 percent."
+
+    def verdict(published: date) -> tuple[str, str, str]:
+        study = Source(
+            label="1",
+            title="Weekly pickup",
+            line=1,
+            text=text,
+            publisher="Harlow Waste Institute",
+            published=published,
+        )
+        checker = Checker(Options(), lambda _model: english)
+        document = parse_document(
+            article.encode(), "draft.txt", Format.TEXT, published=date(2026, 5, 7)
+        )
+        (claim,) = checker.check_document(document, Registry("sources.yaml", (study,))).claims
+        return outcome(claim)
+
+    # The study is the record: its publisher found it, in the month it was published.
+    assert verdict(date(2026, 3, 12))[:2] == ("supported", "supported")
+    assert verdict(date(2026, 1, 12))[:2] == ("unsupported", "not-in-source")

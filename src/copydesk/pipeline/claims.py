@@ -348,11 +348,21 @@ def read_facts(
     )
 
 
+# What studies do, and the studies that do it: their date is their publication's.
+FINDING_VERBS = {"find", "conclude", "show", "estimate"}
+STUDIES = {"study", "report", "survey", "review", "audit", "analysis", "assessment", "inquiry"}
+
+
 def dates_the_saying(when: SpacySpan) -> bool:
     """Tell whether a date is when something was said or published: "said last
     week that ...", "Earlier this month, the council reported ...", "a survey
     released last month" (not "said she had begun ... earlier this month")."""
     verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
+    if verb.lemma_ in FINDING_VERBS:
+        # "a Cascadia Materials Institute study found in April": when it was published
+        finders = [verb.head] if verb.dep_ == "acl" else []
+        finders += [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(f.lemma_.lower() in STUDIES for f in finders)
     return verb.lemma_ in REPORTING | {"publish", "release"}
 
 
@@ -850,6 +860,19 @@ def attribution_speakers(sent: SpacySpan) -> set[int]:
             words = list(subject.subtree)
             if not any(t.pos_ == "PROPN" for t in words):
                 found.update(t.i for t in words)
+    doc = sent.doc
+    for verb in sent:
+        if verb.lemma_ not in FINDING_VERBS:
+            continue
+        finders = [verb.head] if verb.dep_ == "acl" else []
+        finders += [c for c in verb.children if c.dep_ == "nsubj"]
+        for finder in finders:
+            first = finder.left_edge.i
+            trailing = first > sent.start and doc[first - 1].text == ","
+            if finder.lemma_.lower() in STUDIES and trailing:
+                # "..., a Cascadia Materials Institute study found": the source
+                # itself, whose publisher is checked as a party
+                found.update({verb.i, finder.i})
     return found
 
 
