@@ -1122,3 +1122,28 @@ def test_a_study_found_in_a_month_is_dated_by_its_record(english: Language) -> N
     # The study is the record: its publisher found it, in the month it was published.
     assert verdict(date(2026, 3, 12))[:2] == ("supported", "supported")
     assert verdict(date(2026, 1, 12))[:2] == ("unsupported", "not-in-source")
+
+
+def test_a_finding_put_on_another_body_contradicts_the_records_publisher(
+    english: Language,
+) -> None:
+    text = "Diesel makes up a third of the cost of running a ferry, the institute found."
+
+    def verdict(article: str) -> tuple[str, str, str]:
+        study = Source(
+            label="1", title="Ferry costs", line=1, text=text, publisher="Tolley Marine Institute"
+        )
+        checker = Checker(Options(), lambda _model: english)
+        document = parse_document(article.encode(), "draft.txt", Format.TEXT)
+        (claim,) = checker.check_document(document, Registry("sources.yaml", (study,))).claims
+        return outcome(claim)
+
+    claim = "Diesel makes up a third of the cost of running a ferry, according to the {} [1]."
+    assert verdict(claim.format("Harbour Pilots Guild")) == (
+        "unsupported",
+        "contradicted",
+        "Source [1] says Tolley Marine Institute, not Harbour Pilots Guild.",
+    )
+    assert verdict(claim.format("Tolley Marine Institute"))[:2] == ("supported", "supported")
+    # "according to the institute" names the cited record itself.
+    assert verdict(claim.format("institute"))[:2] == ("supported", "supported")

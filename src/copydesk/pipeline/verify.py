@@ -931,6 +931,8 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
         if not any(w in written for w in name_tokens(party)):
             # "the company", "officials": the source may refer to it the same way;
             # "according to the department" names the cited source itself.
+            if rival := other_author(claim, index, found, party):
+                found.conflicts.append(rival)
             continue
         words = name_tokens(party)
         short = [w for w in words if w in written]
@@ -954,6 +956,28 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.conflicts.append(conflict)
         else:
             found.gaps.append(party)
+
+
+def other_author(claim: Claim, index: SourceIndex, found: Match, name: str) -> Conflict | None:
+    """Return the publisher of the best sentence's record when the claim puts its
+    finding on someone else by name.
+
+    "..., according to the Pacific Glass Council [1]" against a record of the
+    Cascadia Materials Institute saying "..., the institute found".
+    """
+    words = name_tokens(name)
+    if not words or not all(w in claim_words(claim) for w in words):
+        return None  # "according to the department": a name the claim does not write
+    if word_stated(words[-1], index) or words[-1] in index.about:
+        return None  # "the council" may be the body named in full
+    top = best_sentence(found, words)
+    if top is None:
+        return None
+    record = index.pool[top][0]
+    author = name_tokens(record.publisher or "")
+    if author and author[-1] in index.words[top] and not set(author) & set(words):
+        return Conflict(record.label, record.publisher or "", name)
+    return None
 
 
 def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Conflict | None:
