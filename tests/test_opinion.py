@@ -325,6 +325,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "Watch has urged.",
             id="the-writer-joins-a-call",
         ),
+        pytest.param(
+            "Borrowing against next year's crop is a poor substitute for insurance.",
+            id="a-poor-substitute",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -490,6 +494,11 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param("The worst-hit towns received the first grants.", id="worst-hit"),
         pytest.param("It was the largest fine for a company in the state.", id="largest-for-a"),
         pytest.param("As the regulator noted, the rules are vague.", id="as-someone-noted"),
+        pytest.param(
+            "The airline has until Friday to explain what went wrong with its booking system.",
+            id="what-went-wrong",
+        ),
+        pytest.param("Poor families will get the first vouchers.", id="poor-families"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -343,6 +343,8 @@ def word_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
 def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C901
     """Yield the cue families one token belongs to."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ == "ADJ" and token.head.lemma_ == "go" and token.i > token.head.i:
+        return  # "what went wrong", "went bankrupt": what happened, not a judgement
     if is_loaded(token, lex):
         # "The launch turned into a costly fiasco."
         yield "loaded_word"
