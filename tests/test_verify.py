@@ -1147,3 +1147,12 @@ def test_a_finding_put_on_another_body_contradicts_the_records_publisher(
     assert verdict(claim.format("Tolley Marine Institute"))[:2] == ("supported", "supported")
     # "according to the institute" names the cited record itself.
     assert verdict(claim.format("institute"))[:2] == ("supported", "supported")
+
+
+def test_closures_to_be_completed_are_stores_that_close(english: Language) -> None:
+    source = "All of the affected branches will close by March 31, 2027, the bank said."
+    article = "The closures are to be completed by March 31, 2027 [1]."
+    (claim,) = check(english, article, {"1": source})
+    assert outcome(claim)[:2] == ("supported", "supported")
+    (claim,) = check(english, article.replace("March 31", "June 30"), {"1": source})
+    assert outcome(claim)[1] == "contradicted"

@@ -841,11 +841,27 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
             and token.nbor().lower_ == "to"
         ):
             continue  # who says so, not what is said (nor an "accord")
+        if completes_an_event(token):
+            continue
         lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
         lemma = lex.canonical(lemma)
         if lemma not in lex.weak_terms and len(lemma) > 1:
             terms.append(lemma)
     return tuple(dict.fromkeys(terms))
+
+
+def completes_an_event(verb: Token) -> bool:
+    """Tell whether a verb only says that what its subject names will end: "The
+    closures are to be completed by January 15" is what "the stores will close
+    by January 15" says."""
+    if verb.lemma_.lower() not in {"complete", "finish"}:
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return any(s.pos_ == "NOUN" for s in subjects)
 
 
 def attribution_speakers(sent: SpacySpan) -> set[int]:
