@@ -1156,3 +1156,20 @@ def test_closures_to_be_completed_are_stores_that_close(english: Language) -> No
     assert outcome(claim)[:2] == ("supported", "supported")
     (claim,) = check(english, article.replace("March 31", "June 30"), {"1": source})
     assert outcome(claim)[1] == "contradicted"
+
+
+def test_who_found_it_and_whose_people_are_read_as_the_source_writes_them(
+    english: Language,
+) -> None:
+    source = "An estimated 120,000 Oregon residents live more than 10 miles from a clinic."
+    article = (
+        "In a report released last week, the Cascade Health Council found that about "
+        "120,000 Oregonians live more than 10 miles from a clinic [1]."
+    )
+    (claim,) = check(english, article, {"1": source}, published=date(2026, 5, 7))
+    message = outcome(claim)[2]
+    for word in ("released", "found", "Oregonians"):
+        assert word not in message
+    # A demonym of another state is still missing.
+    (claim,) = check(english, article.replace("Oregonians", "Idahoans"), {"1": source})
+    assert "Idahoans" in outcome(claim)[2]

@@ -841,13 +841,26 @@ def content_terms(sent: SpacySpan, lex: Lexicon, keep: set[int] | None = None) -
             and token.nbor().lower_ == "to"
         ):
             continue  # who says so, not what is said (nor an "accord")
-        if completes_an_event(token):
+        if completes_an_event(token) or reports_a_finding(token):
             continue
         lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
         lemma = lex.canonical(lemma)
         if lemma not in lex.weak_terms and len(lemma) > 1:
             terms.append(lemma)
     return tuple(dict.fromkeys(terms))
+
+
+def reports_a_finding(verb: Token) -> bool:
+    """Tell whether a verb only says who found or published what the claim reports:
+    "the council found that ...", "in a report published last month"."""
+    lemma = verb.lemma_.lower()
+    if lemma in FINDING_VERBS:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return (
+        lemma in {"publish", "release"}
+        and verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in STUDIES
+    )
 
 
 def completes_an_event(verb: Token) -> bool:

@@ -1154,9 +1154,11 @@ def word_stated(word: str, index: SourceIndex) -> bool:
     if any(f in index.word_postings for f in forms):
         return True
     # "Canadian gigs" in a source that says "Canada".
+    demonyms = lexicon().demonyms
     return any(
         all(w in index.word_postings for w in WORD.findall(place))
-        for place in lexicon().demonyms.get(word, ())
+        # "Ohioans" are Ohio's people
+        for place in demonyms.get(word, demonyms.get(word.removesuffix("s"), ()))
     )
 
 
