@@ -1173,3 +1173,16 @@ def test_who_found_it_and_whose_people_are_read_as_the_source_writes_them(
     # A demonym of another state is still missing.
     (claim,) = check(english, article.replace("Oregonians", "Idahoans"), {"1": source})
     assert "Idahoans" in outcome(claim)[2]
+
+
+@pytest.mark.parametrize(
+    ("stated", "reason"),
+    [("41", "supported"), ("30", "contradicted")],
+)
+def test_an_amount_a_verb_passes_is_a_lower_bound(
+    english: Language, stated: str, reason: str
+) -> None:
+    source = f"The ferry was cancelled after waves reached {stated} feet on Tuesday."
+    article = "The ferry was cancelled after waves topped 38 feet on Tuesday [1]."
+    (claim,) = check(english, article, {"1": source})
+    assert outcome(claim)[1] == reason

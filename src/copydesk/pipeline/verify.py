@@ -830,7 +830,7 @@ def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
 def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each amount of the claim; another in the best sentence contradicts."""
     top = best_sentence(found)
-    amounts = claim_amounts(claim)
+    amounts = [as_bounded(q, claim.text) for q in claim_amounts(claim)]
     for quantity in amounts:
         if amount_stated(quantity, index):
             found.stated.append("the number" if len(amounts) == 1 else "the numbers")
@@ -859,6 +859,19 @@ def check_amounts(claim: Claim, index: SourceIndex, found: Match) -> None:
             )
         else:
             found.gaps.append(f"the number {quantity.text}")
+
+
+# Verbs that put an amount below what happened: "wind gusts topped 35 miles per hour".
+PASSING = re.compile(r"\b(?:top(?:s|ped|ping)|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+$", re.I)
+
+
+def as_bounded(quantity: Quantity, text: str) -> Quantity:
+    """Return an amount a verb bounds as "more than" it: gusts that "topped 35
+    miles per hour" may have reached 38."""
+    at = text.find(quantity.text)
+    if at > 0 and PASSING.search(text[:at]):
+        return replace(quantity, text=f"more than {quantity.text}")
+    return quantity
 
 
 def same_kind(
