@@ -1329,6 +1329,20 @@ def test_a_body_named_by_its_kind_takes_the_name_of_its_town(nlp) -> None:  # no
     ]
 
 
+def test_a_river_is_a_place_even_when_a_club_shares_its_name(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Marrow Rowing Club won the women's final. Marrow took gold again. "
+        "The regatta has been held on the Marrow River since 1950. "
+        "The Marrow crew finished in 6 minutes. "
+        "The company picked Tansy Flat because the ore is shallow there."
+    )
+    claims = claims_of(nlp, text)
+    assert claims[2].facts.slots.parties == ()
+    assert claims[2].facts.slots.location == "the Marrow River"
+    assert claims[3].facts.slots.parties == ("Marrow Rowing Club",)
+    assert claims[4].facts.slots.location == "Tansy Flat"
+
+
 def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "The breach began on September 2, according to the retailer.")
     assert "deal" not in claim.facts.terms

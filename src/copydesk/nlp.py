@@ -238,7 +238,7 @@ PLACE_HEADS = [
     "creek", "river", "valley", "lake", "falls", "springs", "heights", "hills",
     "island", "islands", "bay", "harbor", "harbour", "beach", "ridge", "township",
     "cove", "point", "crossing", "junction", "landing", "flats", "mills", "hollow",
-    "meadow", "meadows",
+    "meadow", "meadows", "flat", "basin", "canyon",
 ]  # fmt: skip
 PLACE_PATTERNS = [
     [{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}],

@@ -27,6 +27,7 @@ from copydesk.pipeline.names import (
     TITLES,
     NameBook,
     is_business,
+    is_landform,
 )
 from copydesk.pipeline.opinion import opinion_cue
 from copydesk.pipeline.places import (
@@ -485,7 +486,11 @@ def find_parties(
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
         full = names.org_prefix(bare)
-        if full and not before_region(ent) and not (where and bare in names.places):
+        if (
+            full
+            and not before_region(ent)
+            and not (where and bare in names.places or is_landform(ent))
+        ):
             found.append((ent.start, full))  # "Calder Ridge" tagged a place
             continue
         region = ent.root.dep_ == "appos" and ent.root.head.ent_type_ in {"GPE", "LOC"}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from copydesk.lexicon import lexicon
-from copydesk.pipeline.names import TITLES, is_public_body
+from copydesk.pipeline.names import TITLES, is_landform, is_public_body
 from copydesk.pipeline.places import AREA_NOUNS
 
 if TYPE_CHECKING:
@@ -264,7 +264,11 @@ def fronted_by_short_form(ents: list[Span]) -> set[str]:
     return {
         e.text
         for e in ents
-        if len(e) > 1 and e.label_ in NAME_LABELS and e[0].text in alone and not before_region(e)
+        if len(e) > 1
+        and e.label_ in NAME_LABELS
+        and e[0].text in alone
+        and not before_region(e)
+        and not is_landform(e)
     }
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 # "Councillor Ray Benedetti" is Ray Benedetti; the title is remembered.
 TITLES = {
@@ -230,6 +234,19 @@ GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 # Streets, which lend their names to the groups on them: "Halsey Avenue" is a
 # street, not short for the Halsey Avenue Merchants Association.
 STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway"}
+# Last words of the names of rivers and land: "the Quillan River" is a river even
+# where "Quillan" is short for a rowing club (but "Hollin Creek" may be a brewery).
+LANDFORMS = {"river", "creek", "lake", "valley", "basin", "canyon", "glacier", "flat", "flats"}
+
+
+def is_landform(ent: SpacySpan) -> bool:
+    """Tell whether a name is a river's or a valley's, as "the" before it shows
+    (but "the Brisco Lake crew" is the crew of the Brisco Lake club)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    article = ent[0].lower_ == "the" or before is not None and before.lower_ == "the"
+    return article and ent[-1].lower_ in LANDFORMS and ent.root.dep_ != "compound"
+
 
 # Places an organisation runs, which act as one: "The airport handled 412,000
 # passengers" after "the runway at Tamsworth Regional Airport".
