@@ -1292,8 +1292,10 @@ def test_a_town_written_with_its_region_is_a_place_beside_its_council(nlp) -> No
         "Mossbank, Alaska, a town of about 2,600 people, sits below the glacier [b]. "
         "The Mossbank Town Council voted 6-1 last week to pay for a survey [c].",
     )
-    assert [c.facts.slots.location for c in claims] == ["Mossbank, Alaska", None]
-    assert [c.facts.slots.parties for c in claims] == [(), ("Mossbank Town Council",)]
+    assert claims[1].text == "Mossbank is a town of about 2,600 people."
+    main = [c for c in claims if c.part == "main"]
+    assert [c.facts.slots.location for c in main] == ["Mossbank, Alaska", None]
+    assert [c.facts.slots.parties for c in main] == [(), ("Mossbank Town Council",)]
 
 
 def test_a_future_word_outside_the_dates_clause_does_not_move_it_ahead(nlp) -> None:  # noqa: ANN001
@@ -1341,6 +1343,21 @@ def test_a_river_is_a_place_even_when_a_club_shares_its_name(nlp) -> None:  # no
     assert claims[2].facts.slots.location == "the Marrow River"
     assert claims[3].facts.slots.parties == ("Marrow Rowing Club",)
     assert claims[4].facts.slots.location == "Tansy Flat"
+
+
+def test_what_a_place_is_is_a_claim_of_its_own(nlp) -> None:  # noqa: ANN001
+    texts = [
+        c.text
+        for c in claims_of(
+            nlp,
+            "Orrin Vale, Oregon, a town of about 3,100 people, sits below the dam. "
+            "Hallworth Textile Mills, a weaver based in Ghent, closed in 2024. "
+            "The plant is in Memphis, Tennessee, near the river.",
+        )
+    ]
+    assert "Orrin Vale is a town of about 3,100 people." in texts
+    assert "Hallworth Textile Mills is a weaver based in Ghent." in texts
+    assert "The plant is in Memphis, Tennessee, near the river." in texts
 
 
 def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001

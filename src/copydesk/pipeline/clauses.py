@@ -144,8 +144,15 @@ def apposition(token: Token) -> tuple[Clause, list[int]] | None:
     head = token.head
     if token.dep_ != "appos" or head.pos_ not in {"PROPN", "NOUN"}:
         return None
-    if token.ent_type_ in PLACE_OR_TIME or head.ent_type_ in PLACE_OR_TIME:
+    described = (
+        token.pos_ == "NOUN"
+        and head.ent_type_ in {"GPE", "LOC"}
+        and any(c.dep_ == "det" for c in token.children)
+    )  # "Lodgepole Basin, a resort in Utah": what the place is
+    if token.ent_type_ in PLACE_OR_TIME or head.ent_type_ in PLACE_OR_TIME and not described:
         return None  # "Memphis, Tennessee" is one place
+    if described:
+        head = town_before_region(head)
     words = subtree(token)
     if words[0] == 0 or token.doc[words[0] - 1].text != "," or len(words) < 3:
         return None
@@ -155,10 +162,22 @@ def apposition(token: Token) -> tuple[Clause, list[int]] | None:
         # parser may have split at the "&"
         end = next(e.end for e in token.doc.ents if e.start <= head.i < e.end)
     subject = token.doc[head.left_edge.i : end].text
-    verb = "are" if head.tag_ in {"NNS", "NNPS"} else "is"
+    verb = "are" if head.tag_ == "NNS" else "is"  # "Qestra Flour Mills is a miller"
     return Clause(Part.APPOSITION, tuple(words), prefix=f"{subject} {verb}"), with_commas(
         token, words
     )
+
+
+def town_before_region(place: Token) -> Token:
+    """Return the town of "Mossbank, Alaska, a town of 2,600", not its state."""
+    doc = place.doc
+    first = place.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    before = doc[first - 2] if first >= 2 and doc[first - 1].text == "," else None
+    if before is not None and (before.ent_type_ in {"GPE", "LOC"} or before.pos_ == "PROPN"):
+        return before
+    return place
 
 
 def contrast_clause(token: Token) -> tuple[Clause, list[int]] | None:
