@@ -265,6 +265,23 @@ def test_relative_periods_are_read_from_the_publication_date(
     assert resolve_date(phrase, published) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "future", "expected"),
+    [
+        ("June", True, "2026-06"),  # the month under way is this one, ahead or not
+        ("June", False, "2026-06"),
+        ("May", True, "2027-05"),
+        ("July", False, "2025-07"),
+        ("in June", True, "2026-06"),  # a month, not a day of it
+        ("by July", True, "2026-07"),
+    ],
+)
+def test_a_month_is_the_one_nearest_the_publication_date(
+    phrase: str, future: bool, expected: str
+) -> None:
+    assert resolve_date(phrase, date(2026, 6, 4), future=future) == expected
+
+
 def test_a_length_of_time_before_its_date_is_an_amount(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "Visits were cancelled on 46 days last year [1].")
     assert [(q.text, q.value, q.unit) for q in claim.facts.slots.numbers] == [

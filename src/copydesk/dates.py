@@ -36,10 +36,11 @@ QUARTER_ALONE = re.compile(
     r"^(?:the |in the |during the |for the )?(?:(first|second|third|fourth)[ -]quarter|Q([1-4]))$",
     re.I,
 )
-# A part of a month without its year: "the end of June", "late January".
+# A month or a part of one without its year: "June", "the end of June", "late January".
 MONTH_PART = re.compile(
-    r"^(?:the |by the |at the |until the )?(?:(?:end|start|beginning|middle|close) of |"
-    r"early |late |mid-?)(january|february|march|april|may|june|july|august|september|"
+    r"^(?:the |by the |at the |until the |in |by |until )?"
+    r"(?:(?:end|start|beginning|middle|close) of |"
+    r"early |late |mid-?)?(january|february|march|april|may|june|july|august|september|"
     r"october|november|december)(?:,? (\d{4}))?$",
     re.I,
 )
