@@ -361,10 +361,17 @@ def dates_the_saying(when: SpacySpan) -> bool:
     verb = when.root.head.head if when.root.head.pos_ == "ADP" else when.root.head
     if verb.lemma_ in FINDING_VERBS:
         # "a Cascadia Materials Institute study found in April": when it was published
-        finders = [verb.head] if verb.dep_ == "acl" else []
-        finders += [c for c in verb.children if c.dep_ == "nsubj"]
-        return any(f.lemma_.lower() in STUDIES for f in finders)
+        return study_of(verb) is not None
     return verb.lemma_ in REPORTING | {"publish", "release"}
+
+
+def study_of(verb: Token) -> Token | None:
+    """Return the study whose finding a verb reports: "a ... study found"."""
+    if verb.lemma_ not in FINDING_VERBS:
+        return None
+    finders = [verb.head] if verb.dep_ == "acl" else []
+    finders += [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((f for f in finders if f.lemma_.lower() in STUDIES), None)
 
 
 def find_speaker(sent: SpacySpan, parties: tuple[str, ...]) -> str | None:
@@ -896,17 +903,12 @@ def attribution_speakers(sent: SpacySpan) -> set[int]:
                 found.update(t.i for t in words)
     doc = sent.doc
     for verb in sent:
-        if verb.lemma_ not in FINDING_VERBS:
-            continue
-        finders = [verb.head] if verb.dep_ == "acl" else []
-        finders += [c for c in verb.children if c.dep_ == "nsubj"]
-        for finder in finders:
-            first = finder.left_edge.i
-            trailing = first > sent.start and doc[first - 1].text == ","
-            if finder.lemma_.lower() in STUDIES and trailing:
-                # "..., a Cascadia Materials Institute study found": the source
-                # itself, whose publisher is checked as a party
-                found.update({verb.i, finder.i})
+        study = study_of(verb)
+        first = study.left_edge.i if study is not None else sent.start
+        if study is not None and first > sent.start and doc[first - 1].text == ",":
+            # "..., a Cascadia Materials Institute study found": the source
+            # itself, whose publisher is checked as a party
+            found.update({verb.i, study.i})
     return found
 
 
