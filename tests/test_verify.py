@@ -62,9 +62,16 @@ def check(
     english: Language, article: str, sources: dict[str, SourceSpec], published: date | None = None
 ) -> tuple[Claim, ...]:
     """Check a draft against a registry and return its claims with verdicts."""
+    return check_records(english, article, registry(sources).sources, published)
+
+
+def check_records(
+    english: Language, article: str, records: tuple[Source, ...], published: date | None = None
+) -> tuple[Claim, ...]:
+    """Check a draft against registry records and return its claims with verdicts."""
     checker = Checker(Options(), lambda _model: english)
     document = parse_document(article.encode(), "draft.txt", Format.TEXT, published=published)
-    return checker.check_document(document, registry(sources)).claims
+    return checker.check_document(document, Registry("sources.yaml", records)).claims
 
 
 def outcome(claim: Claim) -> tuple[str, str, str]:
@@ -1112,11 +1119,7 @@ def test_a_study_found_in_a_month_is_dated_by_its_record(english: Language) -> N
             publisher="Harlow Waste Institute",
             published=published,
         )
-        checker = Checker(Options(), lambda _model: english)
-        document = parse_document(
-            article.encode(), "draft.txt", Format.TEXT, published=date(2026, 5, 7)
-        )
-        (claim,) = checker.check_document(document, Registry("sources.yaml", (study,))).claims
+        (claim,) = check_records(english, article, (study,), published=date(2026, 5, 7))
         return outcome(claim)
 
     # The study is the record: its publisher found it, in the month it was published.
@@ -1133,9 +1136,7 @@ def test_a_finding_put_on_another_body_contradicts_the_records_publisher(
         study = Source(
             label="1", title="Ferry costs", line=1, text=text, publisher="Tolley Marine Institute"
         )
-        checker = Checker(Options(), lambda _model: english)
-        document = parse_document(article.encode(), "draft.txt", Format.TEXT)
-        (claim,) = checker.check_document(document, Registry("sources.yaml", (study,))).claims
+        (claim,) = check_records(english, article, (study,))
         return outcome(claim)
 
     claim = "Diesel makes up a third of the cost of running a ferry, according to the {} [1]."
