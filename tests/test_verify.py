@@ -849,6 +849,36 @@ def test_an_undated_sentence_happened_in_its_records_year(
     assert outcome(claim)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        ("2024", ("unsupported", "contradicted", "Source [1] says 2025, not 2024.")),
+        (
+            "2025",
+            (
+                "supported",
+                "supported",
+                "Source [1] states the date, the number, the party and the assertion.",
+            ),
+        ),
+    ],
+)
+def test_a_year_the_source_denies_is_not_stated(
+    english: Language, year: str, expected: tuple[str, str, str]
+) -> None:
+    """ "No violations were recorded in 2024" does not say the violations were in 2024."""
+    sources: dict[str, SourceSpec] = {
+        "1": "Inspectors from the State Bureau of Mines cited the Redstone Quarry for two "
+        "dust-control violations in 2025. No violations were recorded at the quarry in 2024."
+    }
+    article = (
+        "The State Bureau of Mines cited the Redstone Quarry for two dust-control violations "
+        f"in {year} [1]."
+    )
+    (claim,) = check(english, article, sources)
+    assert outcome(claim) == expected
+
+
 def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     """A source dated in May has May dates; "earlier this month" needs its own."""
     sources: dict[str, SourceSpec] = {

@@ -740,6 +740,7 @@ def best_sentence(found: Match, slot: Iterable[str] = ()) -> int | None:
 def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each date of the claim; a different one in the best sentence contradicts."""
     top = best_sentence(found)
+    denial = denies_text(claim.text)
     for claimed in claim.facts.dates:
         # "signed on May 4" against "signed on Wednesday" (May 6): same precision, other day.
         near = [
@@ -753,7 +754,12 @@ def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
         implied = precision(claimed) == 1 and claimed not in claim.text
         retold = any(i == top and same_period(d, claimed) for i, d in index.dates)
         overruled = implied and bool(near) and not retold
-        if not overruled and date_stated(claimed, index, set(found.chosen)):
+        # "cited for two violations in 2024" against "cited for two violations in
+        # 2025" and "No violations were recorded in 2024": a sentence that denies
+        # something happened then does not state the claim's date.
+        dating = {i for i, _ in index.dates} | set(index.years.get(claimed[:4], []))
+        denied = {i for i in dating if denies(i, index)} if near and not denial else set()
+        if not overruled and date_stated(claimed, index, set(found.chosen), denied):
             found.stated.append("the date")
             continue
         if claimed in claim.facts.said_on and any(within(p, claimed) for p in index.published):
@@ -802,16 +808,21 @@ def same_period(a: str, b: str) -> bool:
     return within(a, b) or within(b, a)
 
 
-def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
-    """Tell whether a source states a date (or a more precise one within it).
+def date_stated(
+    claimed: str, index: SourceIndex, quoted: set[int], denied: set[int] = frozenset()
+) -> bool:
+    """Tell whether a source states a date (or a more precise one within it),
+    in a sentence other than the ``denied`` ones.
 
     A month, a quarter or a week must be in the quoted sentences: a source published in
     November has other November dates, and "earlier this month" is not one of them.
     """
     loose = not re.fullmatch(r"\d{4}-(?:\d\d|W\d\d|Q\d)", claimed)
-    if any(within(d, claimed) and (loose or i in quoted) for i, d in index.dates):
+    if any(
+        within(d, claimed) and (loose or i in quoted) and i not in denied for i, d in index.dates
+    ):
         return True
-    sentences = index.years.get(claimed[:4], [])
+    sentences = [i for i in index.years.get(claimed[:4], []) if i not in denied]
     if precision(claimed) == 1 or not sentences:
         return bool(sentences)
     # The parser may miss a date the text spells out ("27 July 2018" in a table row),
@@ -822,6 +833,8 @@ def date_stated(claimed: str, index: SourceIndex, quoted: set[int]) -> bool:
     day = str(int(claimed[8:10])) if len(claimed) == 10 else None
     days = {day, f"{day}th", f"{day}st", f"{day}nd", f"{day}rd"} if day else set()
     for i in index.word_postings.get(month, []) + index.word_postings.get(month[:3], []):
+        if i in denied:
+            continue
         if (day is None and i in sentences) or (day is not None and days & index.words[i]):
             return True
     return False
@@ -1363,6 +1376,17 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
     for word in dict.fromkeys(weighed):
         if not any(word in sentence for sentence in chosen):
             found.gaps.append(f"'{word}'")
+
+
+def denies(i: int, index: SourceIndex) -> bool:
+    """Tell whether a source sentence says that something is not so ("No violations were
+    recorded"), by a negating word rather than a prefix."""
+    return bool(NEGATIONS & index.words[i]) or denies_text(index.pool[i][1].text)
+
+
+def denies_text(text: str) -> bool:
+    """Tell whether a text has a negating word ("not", "no", "never", "didn't")."""
+    return bool(NEGATIONS & set(WORD.findall(text.lower()))) or bool(NEGATION.search(text))
 
 
 def negated(i: int, index: SourceIndex) -> bool:
