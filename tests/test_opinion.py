@@ -313,6 +313,10 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="a-stance-adverb-opens-a-past-narrative",
         ),
         pytest.param(
+            "Perhaps the board had little choice, given the age of its ships.",
+            id="a-hedge-opens-a-past-narrative",
+        ),
+        pytest.param(
             "That is a long spring for a town living at the end of a detour.",
             id="a-plain-adjective-measured-against-a-kind",
         ),
@@ -343,6 +347,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The hotel, which opened in 1911, was named a city landmark in 1987.",
             id="a-landmark-by-designation",
         ),
+        pytest.param("Perhaps 200 people came to the meeting.", id="a-hedged-count"),
         # The project's example article: facts, cited or not.
         pytest.param(
             "SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 "

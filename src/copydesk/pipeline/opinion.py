@@ -391,6 +391,15 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_hedge(token, lex):
         # "The company appears to be pivoting."
         yield "hedge"
+        if (
+            token.i == token.sent.start
+            and token.pos_ == "ADV"
+            and token.head.dep_ == "ROOT"
+            and not (token.i + 1 < token.sent.end and token.nbor().like_num)
+        ):
+            # "Perhaps the board had little choice": a guess at the whole sentence
+            # (but "Perhaps 200 people came" only rounds a number)
+            yield "sentence_comment"
     if token.tag_ == "MD" and lex.has("speculative_modals", lemma):
         # "The deal could reshape the market."
         yield "speculation"
