@@ -1377,6 +1377,32 @@ def test_what_a_place_is_is_a_claim_of_its_own(nlp) -> None:  # noqa: ANN001
     assert "The plant is in Memphis, Tennessee, near the river." in texts
 
 
+def test_an_island_or_creek_is_a_place_even_when_a_body_begins_with_its_name(
+    nlp,  # noqa: ANN001
+) -> None:
+    text = (
+        "The Wrenfield Island Residents' Council opposed the fare rise. "
+        "The crossing from Port Ellery to Wrenfield Island covers 6.5 miles. "
+        "The Tamsin Creek Civic Association will appeal. "
+        "Tamsin Creek Mayor Constance Ruehl said nobody had consulted her. "
+        "Wrenfield ferries run hourly."
+    )
+    claims = claims_of(nlp, text)
+    assert claims[0].facts.slots.parties == ("Wrenfield Island Residents' Council",)
+    assert claims[1].facts.slots.parties == ()
+    assert claims[3].facts.slots.parties == ("Constance Ruehl",)
+    assert "Wrenfield Island Residents' Council" not in claims[4].facts.slots.parties
+
+
+def test_a_relative_clause_takes_its_whole_antecedent_as_party(nlp) -> None:  # noqa: ANN001
+    text = (
+        "The Corran Valley Board of Education, which oversees public schools in and around "
+        "Tallis Creek, Oregon, voted 5-2 on Monday to close two schools."
+    )
+    parties = [c.facts.slots.parties for c in claims_of(nlp, text)]
+    assert parties == [("Corran Valley Board of Education",)] * 2
+
+
 def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "The breach began on September 2, according to the retailer.")
     assert "deal" not in claim.facts.terms

@@ -247,7 +247,8 @@ def antecedent_parties(sent: SpacySpan, clause: Clause, names: NameBook) -> tupl
     if verb is None:
         return ()
     head = verb.head
-    words = set(range(head.left_edge.i, head.i + 1))
+    # The whole antecedent, up to the clause: "The Corran Valley Board of Education, which"
+    words = set(range(head.left_edge.i, max(verb.left_edge.i, head.i + 1)))
     ents = [e for e in sent.ents if all(t.i in words for t in e)]
     return find_parties(sent, ents, names, words)
 

@@ -236,16 +236,29 @@ GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway"}
 # Last words of the names of rivers and land: "the Quillan River" is a river even
 # where "Quillan" is short for a rowing club (but "Hollin Creek" may be a brewery).
-LANDFORMS = {"river", "creek", "lake", "valley", "basin", "canyon", "glacier", "flat", "flats"}
+LANDFORMS = {
+    "river", "creek", "lake", "valley", "basin", "canyon", "glacier", "flat", "flats",
+    "island", "islands",
+}  # fmt: skip
+# Prepositions after which a river or an island is where, not who: "the crossing
+# from Port Ellery to Wrenfield Island" (but "a deal with Hollin Creek").
+TOWARDS = {"to", "from", "in", "on", "at", "near", "around", "off", "across", "along"}
+# Offices a place has: "Tamsin Creek Mayor Constance Ruehl".
+CIVIC_TITLES = {"mayor", "governor", "sheriff"}
 
 
 def is_landform(ent: SpacySpan) -> bool:
-    """Tell whether a name is a river's or a valley's, as "the" before it shows
-    (but "the Brisco Lake crew" is the crew of the Brisco Lake club)."""
-    doc = ent.doc
+    """Tell whether a name is a river's, a valley's or an island's, as "the" before
+    it, a preposition of place or a mayor after it shows (but "the Brisco Lake crew"
+    is the crew of the Brisco Lake club)."""
+    if ent[-1].lower_ not in LANDFORMS:
+        return False
+    doc, root = ent.doc, ent.root
     before = doc[ent.start - 1] if ent.start > 0 else None
     article = ent[0].lower_ == "the" or before is not None and before.lower_ == "the"
-    return article and ent[-1].lower_ in LANDFORMS and ent.root.dep_ != "compound"
+    if root.dep_ == "compound":
+        return root.head.lower_ in CIVIC_TITLES
+    return article or root.dep_ == "pobj" and root.head.lower_ in TOWARDS
 
 
 # Places an organisation runs, which act as one: "The airport handled 412,000
@@ -325,6 +338,8 @@ class NameBook:
         if len(parts) > 1:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
             key = parts[-1] if label == "PERSON" else parts[0]
+            if label != "PERSON" and parts[1].lower() in LANDFORMS:
+                key = ""  # "Wrenfield Island Residents' Council" is not "Wrenfield"
             if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
                 if label == "PERSON" or not is_public_body(name):
                     self.short.setdefault(key, name)
