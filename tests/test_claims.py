@@ -117,6 +117,9 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
         pytest.param("The board met earlier this month.", "2026-05", id="earlier-this-month"),
         pytest.param("Revenue grew in Q3 2026.", "2026-Q3", id="quarter"),
         pytest.param(
+            "The authority ended fiscal year 2025 with a deficit.", "2025", id="fiscal-year"
+        ),
+        pytest.param(
             "The sale should close in the first three months of 2027.", "2027-Q1", id="months-q1"
         ),
         pytest.param("The plant opened in 2024.", "2024", id="year"),
@@ -244,6 +247,15 @@ def test_the_quarter_is_the_quarter_named_before(nlp) -> None:  # noqa: ANN001
         "The quarter was a hard one.",
     )
     assert [c.facts.slots.date for c in claims] == ["2026-Q1", "2026-Q1", None]
+
+
+def test_the_same_day_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "Fares rise on January 4, 2027. A monthly pass will go on sale the same day. "
+        "Riders had the same worries.",
+    )
+    assert [c.facts.slots.date for c in claims] == ["2027-01-04", "2027-01-04", None]
 
 
 @pytest.mark.parametrize(

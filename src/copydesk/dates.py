@@ -111,7 +111,8 @@ SEASON_RELATIVE = re.compile(
 # and words that only place a moment inside it.
 WITHIN_YEAR = re.compile(
     r"^(?:(?:the|by|until|through|in|since|during|early|late|mid-?|end|start|beginning|"
-    r"middle|close|turn|first|second|half|of|spring|summer|autumn|fall|winter)\b[\s-]*)*"
+    r"middle|close|turn|first|second|half|of|spring|summer|autumn|fall|winter|fiscal|"
+    r"financial|calendar|year)\b[\s-]*)*"
     r"(\d{4})$",
     re.I,
 )

@@ -58,6 +58,8 @@ RANGE = re.compile(
     r"(?P<left>.*?\d[\d,.]*(?:%|\s*[a-z]+)?)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*(?=[$€£\d]))"
     r"(?P<right>\D{0,3}(?P<number>\d[\d,.]*)(?P<tail>.*))"
 )
+# A day named by the one before it: "will go on sale the same day", "later that day".
+SAME_DAY = re.compile(r"(?i)\b(?:the same day|that same day|that day|the same date)\b")
 # Radio bands, which the small model tags with a frequency as a name ("97.4 FM").
 BANDS = {"fm", "am", "mhz", "khz"}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
@@ -138,6 +140,7 @@ def extract_claims(
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     quarter: str | None = None  # the last quarter named: what "the quarter" means
+    day: str | None = None  # the last day named: what "the same day" means
     for segment in segments:
         if segment.sent is None:
             continue
@@ -166,6 +169,7 @@ def extract_claims(
             if clause.subject is not None and (named := named_subject(segment.sent, clause, names)):
                 facts = with_party(facts, named, first=True)
             facts, quarter = the_quarter(segment.sent, facts, quarter)
+            facts, day = the_same_day(segment.sent, facts, day)
             if cue and not segment.citations:
                 # An uncited judgement asserts no event, so it has no date or purpose
                 # of one: "We suspect patients will remember this week", "Why did it
@@ -284,6 +288,17 @@ def the_quarter(sent: SpacySpan, facts: Facts, last: str | None) -> tuple[Facts,
         and facts.slots.date is None
         and re.search(r"(?i)\b(?:for|during|in|over) (?:the|that) quarter\b", sent.text)
     ):
+        return replace(facts, slots=replace(facts.slots, date=last), dates=(last,)), last
+    return facts, last
+
+
+def the_same_day(sent: SpacySpan, facts: Facts, last: str | None) -> tuple[Facts, str | None]:
+    """Date "on the same day" by the day named before; return the facts and the day
+    a later "the same day" refers to."""
+    named = next((d for d in facts.dates if len(d) == 10), None)
+    if named:
+        return facts, named
+    if last and facts.slots.date is None and SAME_DAY.search(sent.text):
         return replace(facts, slots=replace(facts.slots, date=last), dates=(last,)), last
     return facts, last
 
