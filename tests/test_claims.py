@@ -591,6 +591,15 @@ def parties_of(nlp, text: str, known: tuple[str, ...] = ()) -> list[tuple[str, .
     return [c.facts.slots.parties for c in claims if c.part == "main"]
 
 
+def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The strike was called by the Parcel and Freight Drivers Union Local 318 on Friday. "
+        "Members of the union voted 9-1 for it.",
+    )
+    assert parties == [("Parcel and Freight Drivers Union Local 318",)] * 2
+
+
 def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

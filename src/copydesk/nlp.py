@@ -397,7 +397,7 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     ents = []
     for ent in map(without_markers, doc.ents):
         if ent is not None and (ent := relabel(without_outer_article(ent))):
-            ents.extend(split_at_place(ent))
+            ents.extend(split_at_place(with_first_conjunct(ent)))
     doc.ents = join_split_places(filter_spans(ents))  # "June Strand" over "Strand"
     found = []
     for match_id, start, end in matcher(doc):
@@ -451,6 +451,20 @@ def without_markers(ent: Any) -> Any:
     if (start, end) == (ent.start, ent.end):
         return ent
     return type(ent)(doc, start, end, label=ent.label_) if start < end else None
+
+
+def with_first_conjunct(ent: Any) -> Any:
+    """Return a body's name with the word joined to its first by "and", which the
+    model leaves out: "Parcel and Freight Drivers Union", not "Freight Drivers Union"."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ != "and":
+        return ent
+    first = doc[start - 2]
+    # "Parcel" modifies the name's head; "Musk and OpenAI" are two names.
+    joined = ent[0].head.i == first.i and ent.start <= first.head.i < ent.end
+    if joined and first.pos_ == "PROPN" and first.is_title and first.ent_iob_ == "O":
+        return type(ent)(doc, start - 2, ent.end, label=ent.label_)
+    return ent
 
 
 def without_outer_article(ent: Any) -> Any:
