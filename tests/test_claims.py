@@ -1046,6 +1046,20 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-corridor-named-by-its-street",
         ),
+        pytest.param(
+            "About 150 people, many of them from Wrenfield Island, crowded into the civic hall "
+            "in Marlow Point, Washington, for the vote [2].",
+            "Marlow Point, Washington",
+            (),
+            id="where-people-came-from-is-not-where-it-happened",
+        ),
+        pytest.param(
+            "Losses were heaviest around Owenby, where some apiaries lost more than 80% of "
+            "their hives [1].",
+            "Owenby",
+            (),
+            id="a-one-word-name-around-which-things-happen",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

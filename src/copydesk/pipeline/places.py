@@ -56,6 +56,8 @@ PLACE_PREPOSITIONS = {
     "outside",
     "within",
 }
+# Prepositions of an area, which a one-word name after them is: "around Owenby".
+AREA_PREPOSITIONS = {"around", "near", "throughout"}
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
 # Prepositions a place keeps, as they say where relative to it.
@@ -194,6 +196,8 @@ def find_places(
         # Lakes Agricultural Station in East Corvin").
         if group[0].root.dep_ != "pobj":
             rank = 2
+        elif head.lower_ not in PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS:
+            rank = 1  # "people from Wrenfield Island crowded into the hall in Marlow Point"
         else:
             rank = 0 if group[0].label_ in {"GPE", "LOC"} or head.lower_ == "between" else 1
         ranked.append((rank, text))
@@ -388,6 +392,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
             return True  # "the mountain town of Brisca"
         if len(ent) == 1 and root.head.lower_ == "in" and root.head.head.pos_ in {"NOUN", "PROPN"}:
             return True  # "The Provincial Administrative Court in Harlen"
+        if len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in AREA_PREPOSITIONS:
+            return True  # "Losses were heaviest around Owenby"
     # "born in Haarlem": a place the small model took for a person; a facility
     # is a place only after a preposition ("at Harlow Central High School").
     after_preposition = ent.root.head.lower_ in PLACE_PREPOSITIONS | {"from"}
