@@ -600,6 +600,14 @@ def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     assert parties == [("Parcel and Freight Drivers Union Local 318",)] * 2
 
 
+def test_a_unit_at_a_body_is_the_one_the_sources_name(nlp) -> None:  # noqa: ANN001
+    text = "The survey was run by the Pollinator Research Lab at Calder State University [1]."
+    known = ("Calder State University Pollinator Research Lab",)
+    assert parties_of(nlp, text, known) == [known]
+    assert parties_of(nlp, text) == [("Pollinator Research Lab", "Calder State University")]
+    assert claims_of(nlp, text)[0].facts.slots.location is None
+
+
 def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

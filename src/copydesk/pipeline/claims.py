@@ -499,13 +499,39 @@ def local_name(ent: SpacySpan) -> str:
     return f"{town.doc[first.i : town.i + 1].text} {name}"
 
 
+def known_units(ents: list, names: NameBook) -> dict[int, str]:
+    """Return, by where they start, the units the cited sources name with the body
+    they belong to, and those bodies (with ""): "the Pollinator Research Lab at
+    Calder State University" is their "Calder State University Pollinator Research
+    Lab"."""
+    starts = {e.start: e for e in ents}
+    units: dict[int, str] = {}
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        for prep in ent.root.children:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ not in {"at", "of"} or pobj is None:
+                continue
+            parent = next((e for e in starts.values() if e.start <= pobj.i < e.end), None)
+            unit = re.sub(r"^(?:the|The) ", "", ent.text)
+            if parent is not None and (full := f"{parent.text} {unit}") in names.known:
+                units[ent.start], units[parent.start] = full, ""
+    return units
+
+
 def find_parties(
     sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
 ) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
     executive: int | None = None
+    units = known_units(ents, names)
     for ent in ents:
+        if ent.start in units:
+            if units[ent.start]:
+                found.append((ent.start, units[ent.start]))
+            continue
         bare = re.sub(r"(?:'s|’s)$", "", ent.text)
         where = ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS
         full = names.org_prefix(bare)

@@ -413,7 +413,10 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     if ent.label_ == "ORG":
         # "nurses at St. Brendan's Regional Medical Center" work for it
         staff = ent.root.head.head.lemma_ in STAFF_NOUNS
-        return after_preposition and ent[-1].lower_ in FACILITY_WORDS and not staff
+        # "the Pollinator Research Lab at Calder State University": a body's
+        # parent, not where it is
+        parent = ent.root.head.head.ent_type_ == "ORG"
+        return after_preposition and ent[-1].lower_ in FACILITY_WORDS and not (staff or parent)
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
 
 
