@@ -1068,6 +1068,13 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             (),
             id="a-one-word-name-around-which-things-happen",
         ),
+        pytest.param(
+            "A groundwater study submitted to Lorrimer County on 27 February found that wells "
+            "could drop by 6 feet [1].",
+            None,
+            ("Lorrimer County",),
+            id="a-county-handed-a-study-is-a-body",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

@@ -35,6 +35,7 @@ from copydesk.pipeline.places import (
     PLACE_PREPOSITIONS,
     find_places,
     is_place,
+    is_recipient,
     town_of,
 )
 from copydesk.quantities import parse_quantity
@@ -548,6 +549,9 @@ def find_parties(
         # "nurses at Calderwood General Hospital in Bransford" work for a party
         # in a town; "at Harlow Central High School", "live in Millbrook": where,
         # not who.
+        if is_recipient(ent):
+            found.append((ent.start, re.sub(r"^(?:the|The) ", "", bare)))  # as a body
+            continue
         if is_place(ent, names.known_parties()) and not (ent.label_ == "ORG" and town_of(ent)):
             names.note_place(bare)
             if ent.root.dep_ == "pobj":

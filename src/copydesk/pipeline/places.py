@@ -58,6 +58,11 @@ PLACE_PREPOSITIONS = {
 }
 # Prepositions of an area, which a one-word name after them is: "around Owenby".
 AREA_PREPOSITIONS = {"around", "near", "throughout"}
+# Verbs that hand something to whoever follows "to": a county or state there is a body.
+TRANSFER_VERBS = {
+    "submit", "send", "pay", "sell", "give", "hand", "deliver", "report", "present",
+    "owe", "lend", "donate", "transfer", "lease", "award", "refund", "return",
+}  # fmt: skip
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
 # Prepositions a place keeps, as they say where relative to it.
@@ -139,6 +144,8 @@ def find_places(
     based = [span for ent in ents if is_place(ent, known) and (span := based_in(ent))]
     for ent in ents:
         if not is_place(ent, known) or ent.text in parties or ent.text.lower() in NOT_NAMES:
+            continue
+        if is_recipient(ent):
             continue
         if any(span.start <= ent.start < span.end for span in based):
             continue
@@ -418,6 +425,18 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
         parent = ent.root.head.head.ent_type_ == "ORG"
         return after_preposition and ent[-1].lower_ in FACILITY_WORDS and not (staff or parent)
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
+
+
+def is_recipient(ent: SpacySpan) -> bool:
+    """Tell whether a place is a body something is handed to: "a study submitted
+    to Lorrimer County", "sold the land to the state"."""
+    root = ent.root
+    return (
+        ent.label_ == "GPE"
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "to"
+        and root.head.head.lemma_.lower() in TRANSFER_VERBS
+    )
 
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
