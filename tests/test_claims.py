@@ -1075,6 +1075,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             ("Lorrimer County",),
             id="a-county-handed-a-study-is-a-body",
         ),
+        pytest.param(
+            "Truck traffic on Old Mill Pike is expected to rise to about 220 trucks a day [2].",
+            "Old Mill Pike",
+            (),
+            id="a-pike-is-a-road",
+        ),
+        pytest.param(
+            "Gordon Pike, who chairs the Eastshore Neighbors Alliance, said it would sue [1].",
+            None,
+            ("Gordon Pike", "Eastshore Neighbors Alliance"),
+            id="and-a-surname",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

@@ -879,6 +879,21 @@ def test_a_year_the_source_denies_is_not_stated(
     assert outcome(claim) == expected
 
 
+def test_a_road_is_not_stated_by_another_road(english: Language) -> None:
+    """ "Road" names no road: "Cold Spring Road" against "Millrace Road" and "Old Mill Pike"."""
+    sources: dict[str, SourceSpec] = {
+        "1": "The quarry will bring the pit to within 900 feet of homes on Millrace Road. "
+        "Truck traffic on Old Mill Pike is expected to rise to about 220 loaded trucks a day."
+    }
+    article = "Traffic on Cold Spring Road is expected to climb to about 220 loaded trucks a day"
+    (claim,) = check(english, f"{article} [1].", sources)
+    assert outcome(claim) == (
+        "unsupported",
+        "contradicted",
+        "Source [1] says Old Mill Pike, not Cold Spring Road.",
+    )
+
+
 def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     """A source dated in May has May dates; "earlier this month" needs its own."""
     sources: dict[str, SourceSpec] = {

@@ -251,7 +251,7 @@ DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s|ern)$")
 FACILITY_HEADS = {
     "bridge", "fairgrounds", "fairground", "highway", "road", "street", "avenue",
     "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
-    "hall", "arena", "stadium", "spaceport", "airport",
+    "hall", "arena", "stadium", "spaceport", "airport", "turnpike", "parkway", "drive",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
 # Scales of temperature, which the model takes for names.
@@ -514,7 +514,9 @@ def relabel(ent: Any) -> Any:
     if ent.label_ in {"ORG", "PERSON", "GPE", "EVENT"} and len(ent) > 1:
         last = ent[-1].lower_
         numbered = last.isdigit() and ent[-2].lower_ in ROAD_WORDS
-        if last in FACILITY_HEADS or numbered:
+        # "on Old Mill Pike" (but "Gordon Pike, who chairs the alliance")
+        road = last == "pike" and ent.root.dep_ == "pobj"
+        if last in FACILITY_HEADS or numbered or road:
             return type(ent)(ent.doc, ent.start, ent.end, label="FAC")
     if ent.label_ in {"ORG", "PERSON", "NORP"} and is_seat(ent):
         return type(ent)(ent.doc, ent.start, ent.end, label="GPE")

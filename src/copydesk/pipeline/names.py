@@ -233,7 +233,10 @@ PLACE_BODIES = {"port", "city", "county", "town", "village", "state"}
 GOVERNED_PLACES = {"county", "city", "state", "town", "province", "country"}
 # Streets, which lend their names to the groups on them: "Halsey Avenue" is a
 # street, not short for the Halsey Avenue Merchants Association.
-STREETS = {"road", "street", "avenue", "lane", "boulevard", "highway"}
+STREETS = {
+    "road", "street", "avenue", "lane", "boulevard", "highway", "pike", "turnpike", "parkway",
+    "drive",
+}  # fmt: skip
 # Last words of the names of rivers and land: "the Quillan River" is a river even
 # where "Quillan" is short for a rowing club (but "Hollin Creek" may be a brewery).
 LANDFORMS = {

@@ -45,6 +45,7 @@ from copydesk.models import (
     SourceSentence,
     Verdict,
 )
+from copydesk.pipeline.names import GOVERNED_PLACES, LANDFORMS
 from copydesk.pipeline.places import BUILDING_NOUNS, SITE_NOUNS, STRUCTURES
 from copydesk.quantities import (
     STRICT_UNITS,
@@ -75,6 +76,8 @@ SUPPORT_THRESHOLD = 0.44
 CONTRADICTION_MATCH = 0.5
 # Last words of a street or building, which may stand in a town another sentence names.
 WORKS = STRUCTURES | BUILDING_NOUNS
+# Last words of a place's name that say only what kind of place it is.
+KINDS_OF_PLACE = WORKS | LANDFORMS | GOVERNED_PLACES
 # Last words of a site: compared with other sites, not with the towns they stand in.
 SITES = WORKS | SITE_NOUNS
 SIDES = re.compile(r"\s+(?:sides|parties)\b", re.I)
@@ -1218,6 +1221,10 @@ def name_stated(name: str, index: SourceIndex, within: set[str] | None = None) -
 def place_stated(place: str, index: SourceIndex) -> bool:
     """Tell whether a source names a place, or a place inside it (Memphis for Tennessee)."""
     head = place.split(",")[0].strip()
+    words = head.split()
+    if len(words) > 1 and words[-1].lower() in KINDS_OF_PLACE and all(w.istitle() for w in words):
+        # "Cold Spring Road" is not stated by "Millrace Road": the kind is no name
+        head = " ".join(words[:-1])
     if name_stated(head, index):
         return True
     inside = [p for p, region in lexicon().regions.items() if region == head.lower()]
