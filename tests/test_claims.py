@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
 from copydesk.dates import resolve_date
 from copydesk.models import Format
-from copydesk.pipeline.claims import extract_claims
+from copydesk.pipeline.claims import extract_claims, is_name
 from copydesk.pipeline.read import parse_document
 from copydesk.pipeline.segment import segment
 
@@ -606,6 +607,19 @@ def test_a_unit_at_a_body_is_the_one_the_sources_name(nlp) -> None:  # noqa: ANN
     assert parties_of(nlp, text, known) == [known]
     assert parties_of(nlp, text) == [("Pollinator Research Lab", "Calder State University")]
     assert claims_of(nlp, text)[0].facts.slots.location is None
+
+
+def test_a_name_has_a_capital(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Mayor Corinne Thibodeau said the town would borrow $5.5 million and take the rest "
+        "from its capital reserve."
+    )
+    assert parties_of(nlp, text) == [("Corinne Thibodeau",)]
+    # The model, reading a whole article, may tag the lower-case words as a name.
+    doc = nlp(text)
+    start = [t.text for t in doc].index("capital")
+    assert not is_name(Span(doc, start, start + 2, label="ORG"))
+    assert is_name(Span(doc, 1, 3, label="PERSON"))
 
 
 def test_whole_organisation_names_and_their_short_forms(nlp) -> None:  # noqa: ANN001

@@ -800,6 +800,8 @@ def is_name(ent: SpacySpan) -> bool:
         return False
     if len(ent) == 1 and ent[0].tag_ in {"NN", "NNS"}:
         return False  # "Trains will run", "Library funding rises": common nouns
+    if all(t.is_lower for t in ent if t.is_alpha):
+        return False  # "said varroa mites were the main cause": no capital, no name
     if ent[0].like_num and ent[-1].lower_ in BANDS:
         return False  # "the station on 97.4 FM": a frequency
     if len(ent) == 1 and ent[0].is_sent_start and ent[0].lower_ in lower_words(ent.doc):
