@@ -894,6 +894,29 @@ def test_a_road_is_not_stated_by_another_road(english: Language) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("towns", "expected"),
+    [
+        (
+            "Sable Point, Gull Harbor and Marrow Inlet",
+            "Source [1] says Ketteridge Island, not Marrow Inlet.",
+        ),
+        (
+            "Sable Point, Gull Harbor and Ketteridge Island",
+            "Source [1] states the place and the assertion.",
+        ),
+    ],
+)
+def test_each_place_of_a_list_is_checked(english: Language, towns: str, expected: str) -> None:
+    sources: dict[str, SourceSpec] = {
+        "1": "Harborline will stop writing new flood policies in Sable Point, Gull Harbor and "
+        "Ketteridge Island."
+    }
+    article = f"Harborline will also stop writing new flood policies in {towns} [1]."
+    (claim,) = check(english, article, sources)
+    assert outcome(claim)[2] == expected
+
+
 def test_a_month_must_be_in_the_quoted_sentences(english: Language) -> None:
     """A source dated in May has May dates; "earlier this month" needs its own."""
     sources: dict[str, SourceSpec] = {

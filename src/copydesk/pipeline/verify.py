@@ -1084,6 +1084,9 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
     for place in places:
         if place in slots.parties:
             continue
+        if len(members := listed_places(place)) > 2:
+            check_listed_places(place, members, index, found)
+            continue
         top = best_sentence(found, name_tokens(place))
         own = claim_words(claim)
         near = (
@@ -1122,6 +1125,36 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.conflicts.append(Conflict(index.pool[top][0].label, stated, place))
         else:
             found.gaps.append(f"the place {place}")
+
+
+def listed_places(place: str) -> list[str]:
+    """Return the places a list names: "Sable Point, Gull Harbor and Marrow Inlet"."""
+    if " and " not in place or place.startswith("between "):
+        return [place]
+    return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", place) if p]
+
+
+def check_listed_places(place: str, members: list[str], index: SourceIndex, found: Match) -> None:
+    """Look for each place of a list; one the best sentence lists otherwise contradicts."""
+    missing = [m for m in members if not place_stated(m, index)]
+    if not missing:
+        found.stated.append("the place")
+        return
+    top = best_sentence(found, [t for m in missing for t in name_tokens(m)])
+    theirs = (
+        [
+            m
+            for p in index.pool[top][1].facts.places
+            for m in listed_places(p)
+            if not any(place_within(mine, m) for mine in members)
+        ]
+        if top is not None
+        else []
+    )
+    if theirs and top is not None:
+        found.conflicts.append(Conflict(index.pool[top][0].label, theirs[0], missing[0]))
+    else:
+        found.gaps.append(f"the place {missing[0]}")
 
 
 def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match) -> None:
