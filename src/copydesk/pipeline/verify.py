@@ -30,6 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -812,7 +813,7 @@ def same_period(a: str, b: str) -> bool:
 
 
 def date_stated(
-    claimed: str, index: SourceIndex, quoted: set[int], denied: set[int] = frozenset()
+    claimed: str, index: SourceIndex, quoted: set[int], denied: AbstractSet[int] = frozenset()
 ) -> bool:
     """Tell whether a source states a date (or a more precise one within it),
     in a sentence other than the ``denied`` ones.
@@ -1085,7 +1086,7 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
         if place in slots.parties:
             continue
         if len(members := listed_places(place)) > 2:
-            check_listed_places(place, members, index, found)
+            check_listed_places(members, index, found)
             continue
         top = best_sentence(found, name_tokens(place))
         own = claim_words(claim)
@@ -1134,7 +1135,7 @@ def listed_places(place: str) -> list[str]:
     return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", place) if p]
 
 
-def check_listed_places(place: str, members: list[str], index: SourceIndex, found: Match) -> None:
+def check_listed_places(members: list[str], index: SourceIndex, found: Match) -> None:
     """Look for each place of a list; one the best sentence lists otherwise contradicts."""
     missing = [m for m in members if not place_stated(m, index)]
     if not missing:
@@ -1421,7 +1422,7 @@ def check_details(claim: Claim, index: SourceIndex, found: Match) -> None:
 def denies(i: int, index: SourceIndex) -> bool:
     """Tell whether a source sentence says that something is not so ("No violations were
     recorded"), by a negating word rather than a prefix."""
-    return bool(NEGATIONS & index.words[i]) or denies_text(index.pool[i][1].text)
+    return denies_text(index.pool[i][1].text)
 
 
 def denies_text(text: str) -> bool:
