@@ -30,7 +30,7 @@ def test_a_place_written_with_its_region_is_a_place_everywhere(nlp) -> None:  # 
     )
     assert [c.facts.slots.location for c in claims] == [
         "Cedar Gap, Oregon",
-        "between Cedar Gap and Mill Flat",
+        "Cedar Gap and Mill Flat",
         "Cedar Gap",
     ]
     assert [c.facts.slots.parties for c in claims] == [(), (), ()]

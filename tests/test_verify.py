@@ -547,6 +547,18 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="a-party-differing-in-its-first-word",
         ),
         pytest.param(
+            "The council's mobile career center is run with Hadlow Community College [3].",
+            {
+                "3": "The council's mobile career center, operated with Quarrow Ridge Community "
+                "College, will visit Port Hadlow every Tuesday starting October 20."
+            },
+            (
+                "contradicted",
+                "Source [3] says Quarrow Ridge Community College, not Hadlow Community College.",
+            ),
+            id="a-party-differing-in-the-words-before-its-kind",
+        ),
+        pytest.param(
             "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",
             {
                 "3": "Council member Ruth Ngata said the festival brings an estimated 9 million "

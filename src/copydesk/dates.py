@@ -88,6 +88,12 @@ YEAR_RELATIVE = re.compile(
 )
 # The months of the seasons that fall within one year (northern hemisphere).
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# Words that bound or soften a date without moving it: "at least June 2029".
+HEDGED = re.compile(
+    r"^(?:at (?:the )?(?:least|latest|earliest)|as (?:early|late|soon) as|no (?:later|earlier|"
+    r"sooner) than|not (?:before|until)|some ?time in|roughly|approximately|around|about) ",
+    re.I,
+)
 # A length of time before the date it falls in: "46 days last year".
 SPAN_BEFORE_DATE = re.compile(
     r"^\S+ (?:second|minute|hour|day|week|month|year)s? ((?:last|this|next|past) \S.*)$", re.I
@@ -181,6 +187,7 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     """
     phrase = " ".join(phrase.split()).strip(" ,.")
     phrase = re.sub(r"(?<=[a-z])(?:'s|’s)$", "", phrase)  # "last year's level"
+    phrase = HEDGED.sub("", phrase)
     if not phrase or len(phrase) > 60 or NOT_DATES.match(phrase):
         return None
     if ISO_DATE.match(phrase):

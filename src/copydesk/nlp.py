@@ -397,7 +397,8 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     ents = []
     for ent in map(without_markers, doc.ents):
         if ent is not None and (ent := relabel(without_outer_article(ent))):
-            ents.extend(split_at_place(with_first_conjunct(ent)))
+            for part in split_at_place(with_first_conjunct(ent)):
+                ents.extend(split_date_at_comma(part))
     doc.ents = join_split_places(filter_spans(ents))  # "June Strand" over "Strand"
     found = []
     for match_id, start, end in matcher(doc):
@@ -561,6 +562,21 @@ def is_town_read_as_date(ent: Any) -> bool:
         and doc[ent.end].text == ","
         and doc[ent.end + 1].ent_type_ == "GPE"
     )
+
+
+def split_date_at_comma(ent: Any) -> list[Any]:
+    """Return a date without the name the model ran it into: "On Monday, Ruppert
+    had proposed ..." is the day and the person, not a date "Monday, Ruppert"."""
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if ent.label_ != "DATE" or comma is None or comma == ent.start:
+        return [ent]
+    tail = ent.doc[comma + 1 : ent.end]
+    if not tail or any(t.like_num or t.lower_ in {*MONTH_NAMES, *WEEKDAY_NAMES} for t in tail):
+        return [ent]  # "Monday, May 4", "June 3, 2026"
+    parts = [type(ent)(ent.doc, ent.start, comma, label="DATE")]
+    if all(t.pos_ == "PROPN" and t.is_title for t in tail):
+        parts.append(type(ent)(ent.doc, tail.start, tail.end, label="PERSON"))
+    return parts
 
 
 def split_at_place(ent: Any) -> list[Any]:

@@ -94,12 +94,20 @@ CONTROL_VERBS = {
     "struggle", "learn", "like", "love", "want", "try", "fail", "manage", "agree", "decide",
     "refuse", "continue", "begin", "start", "hope", "promise", "threaten", "expect", "seem",
     "appear", "tend", "choose", "vote", "plan", "intend", "seek", "attempt", "offer",
-    "pledge", "vow", "prefer", "hate", "need",
+    "pledge", "vow", "prefer", "hate", "need", "afford", "deserve", "dare", "wait", "hesitate",
+    "neglect", "forget", "bother",
 }  # fmt: skip
-# Verbs that tell someone to do something: "orders QuickRide to pay".
+# Verbs that tell or engage someone to do something: "orders QuickRide to pay",
+# "hire Haldane Marine Works to restore the canal".
 ORDER_VERBS = {
     "order", "require", "ask", "force", "urge", "tell", "compel", "direct", "press",
-    "pressure", "push", "encourage", "persuade", "lobby",
+    "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
+    "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick",
+}  # fmt: skip
+# "is entitled to run", "was allowed to stay": what one may or must do.
+PASSIVE_CONTROL = {
+    "entitle", "oblige", "allow", "permit", "authorize", "authorise", "empower", "suppose",
+    "forbid", "bar", "prohibit", "instruct", "elect", "schedule",
 }  # fmt: skip
 # "whether to keep the company", "how to pay for it": a question, not a purpose.
 QUESTION_WORDS = {"whether", "how", "what", "where", "which", "who"}
@@ -206,12 +214,18 @@ def is_purpose(verb: Token) -> bool:
         return False  # "went door to door", "from day to day"
     if (
         verb.dep_ == "xcomp"
-        and head.lemma_.lower() in ORDER_VERBS
-        and any(c.dep_ == "dobj" and is_agent(c) for c in head.children)
+        and head.lemma_.lower() in ORDER_VERBS | PASSIVE_CONTROL
+        and any(c.dep_ == "auxpass" for c in head.children)
+    ):
+        return False  # "is entitled to run a business", "was forced to close": no why
+    if head.lemma_.lower() in ORDER_VERBS and any(
+        c.dep_ == "dobj" and is_agent(c) and (verb.dep_ == "xcomp" or c.right_edge.i + 2 == verb.i)
+        for c in head.children
     ):
         # "orders QuickRide to pay", "requires the company to confirm" say what
         # someone must do (but "requires strong partnerships to attract
-        # investors" may say what for)
+        # investors" may say what for); the parser may hang "press Grayhaven to
+        # keep the line" on the verb as a clause of its own.
         return False
     if verb.dep_ in {"acl", "relcl"} and (
         head.lemma_.lower() in TIME_NOUNS or head.tag_ in {"JJ", "JJS"}

@@ -1,8 +1,9 @@
 """Where a sentence says things happen: the places it names or describes.
 
-"Memphis, Tennessee", "the east bank of the Sallow River", "between Lindell
-and Ashgrove", "at the foot of the glacier": read from spaCy's entities and
-parse, as written, ranked so that where things happen comes first.
+"Memphis, Tennessee", "the east bank of the Sallow River", "Lindell and
+Ashgrove" (a road between them), "the foot of the glacier": read from spaCy's
+entities and parse, as written but without the preposition, ranked so that
+where things happen comes first.
 """
 
 from __future__ import annotations
@@ -65,8 +66,6 @@ TRANSFER_VERBS = {
 }  # fmt: skip
 # A road or bridge is where things are after these too.
 ROUTE_PREPOSITIONS = {"on", "over", "along", "under", "across"}
-# Prepositions a place keeps, as they say where relative to it.
-KEPT_PREPOSITIONS = {"outside"}
 # After any of these, a noun phrase may say where.
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | ROUTE_PREPOSITIONS | {"from", "off"}
 # Named roads and works are places wherever they stand: "the board chose Millrace Road".
@@ -135,8 +134,8 @@ def find_places(
 ) -> tuple[str, ...]:
     """Return the places a sentence names, where things happen first.
 
-    "Memphis, Tennessee" is one place; "between Carrow and Penhurst" keeps its
-    preposition, since neither town alone is where the line runs.
+    "Memphis, Tennessee" is one place, and so is "Carrow and Penhurst" when a
+    line runs between them; a place is given without its preposition.
     """
     groups: list[list] = []
     ranked: list[tuple[int, str]] = []
@@ -186,17 +185,10 @@ def find_places(
         if len(group) == 1:
             end = with_region(group[0], end)
             end = max(end, other_town(group[0]))
-        if start > sent.start and doc[start - 1].lower_ in KEPT_PREPOSITIONS:
-            # "just outside Ardenby": where, relative to the place
-            start -= 1
-            if start > sent.start and doc[start - 1].lower_ in {"just", "right", "directly"}:
-                start -= 1
         text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
         head = group[0].root.head
-        if head.lower_ == "between" and " and " in text:
-            text = f"between {text}"  # "between Lindell and Ashgrove, Pennsylvania"
-        elif head.lower_ == "between" and len(group) == 2:
-            text = f"between {text.replace(', ', ' and ', 1) if ',' in text else text}"
+        if head.lower_ == "between" and len(group) == 2 and " and " not in text:
+            text = text.replace(", ", " and ", 1)  # "between Carrow, and Penhurst"
         # Where something happens ("in Memphis") before what is named ("the
         # Northern Line will run"): the place of the sentence is in a phrase,
         # and a town before a building in it ("a specialist at the Northern

@@ -974,7 +974,7 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
             and all(word_stated(w, index) for w in short)
         )
         if name_stated(party, index) or name_stated(party, index, index.about) or said_short:
-            if rival := namesake(party, index):
+            if rival := namesake(party, index, written):
                 found.conflicts.append(rival)
                 continue
             found.stated.append(
@@ -1036,7 +1036,7 @@ def other_party(claim: Claim, index: SourceIndex, found: Match, name: str) -> Co
     return Conflict(index.pool[top][0].label, others[0], name) if len(others) == 1 else None
 
 
-def namesake(name: str, index: SourceIndex) -> Conflict | None:
+def namesake(name: str, index: SourceIndex, written: set[str] | frozenset[str]) -> Conflict | None:
     """Return the party the sources name where the claim has one differing
     only in its first word.
 
@@ -1053,9 +1053,29 @@ def namesake(name: str, index: SourceIndex) -> Conflict | None:
         (
             Conflict(label, party, name)
             for label, party, words in index.parties
-            if len(words) == len(mine) and words[1:] == mine[1:] and words[0] != mine[0]
+            if len(words) == len(mine)
+            and words[1:] == mine[1:]
+            and words[0] != mine[0]
+            or other_prefix(mine, words, written)
         ),
         None,
+    )
+
+
+def other_prefix(mine: list[str], theirs: list[str], written: set[str] | frozenset[str]) -> bool:
+    """Tell whether two names end alike and begin with wholly different words the
+    claim writes: "Hadlow Community College" and "Quarrow Ridge Community College"
+    (but "the tribunal" may be either of two tribunals)."""
+    shared = 0
+    while shared < min(len(mine), len(theirs)) and mine[-1 - shared] == theirs[-1 - shared]:
+        shared += 1
+    head, other = mine[: len(mine) - shared], theirs[: len(theirs) - shared]
+    return (
+        shared >= 2
+        and bool(head)
+        and bool(other)
+        and not set(head) & set(other)
+        and all(w in written for w in head)
     )
 
 
@@ -1130,7 +1150,7 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
 
 def listed_places(place: str) -> list[str]:
     """Return the places a list names: "Sable Point, Gull Harbor and Marrow Inlet"."""
-    if " and " not in place or place.startswith("between "):
+    if " and " not in place:
         return [place]
     return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", place) if p]
 
