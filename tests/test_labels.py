@@ -50,6 +50,24 @@ def test_the_make_of_a_thing_is_no_party(nlp) -> None:  # noqa: ANN001
     ]
 
 
+def test_what_a_party_owns_and_a_contest_are_no_parties(nlp) -> None:  # noqa: ANN001
+    claims = main_claims(
+        nlp,
+        "The Sweetgrass Northern Railway asked regulators on Monday for permission to end"
+        " freight service on 86 miles of its Sibley Branch.\n\n"
+        "Chief operating officer Ambrose Kellerby said shippers on the Sibley Branch would be"
+        " offered trucking.\n\n"
+        "Lakeford, Michigan, will host the 2030 Chess Olympiad, the Global Chess Union said."
+        " The Olympiad will open on July 11, 2030.",
+    )
+    assert [c.facts.slots.parties for c in claims] == [
+        (),
+        ("Ambrose Kellerby",),
+        ("Global Chess Union",),
+        (),
+    ]
+
+
 def test_a_party_the_model_missed_once_is_found_by_its_other_mentions(nlp) -> None:  # noqa: ANN001
     from spacy.tokens import Span
 

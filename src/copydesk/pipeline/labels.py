@@ -27,6 +27,16 @@ VESSEL_NOUNS = {
     "ship", "vessel", "tanker", "freighter", "trawler", "tug", "tugboat",
     "barge", "containership", "yacht", "dredger", "icebreaker", "ferry",
 }  # fmt: skip
+# What a party may own and name: "its Sibley Branch", "its Redstone Quarry".
+HOLDING_NOUNS = {
+    "branch", "line", "quarry", "mine", "plant", "mill", "farm", "field", "terminal", "depot",
+    "yard", "route", "project", "site", "refinery", "smelter", "reservoir", "pipeline", "campus",
+    "wing", "tower", "building", "store", "warehouse", "factory", "works",
+}  # fmt: skip
+# Contests the model tags as bodies: "the 2030 Chess Olympiad will open".
+EVENT_NOUNS = {
+    "olympiad", "olympics", "games", "championship", "championships", "tournament", "regatta",
+}  # fmt: skip
 # Labels of names, which the article may correct; a date or an amount keeps its label.
 NAME_LABELS = {
     "ORG", "PERSON", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "GPE", "LOC", "VESSEL",
@@ -88,6 +98,8 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     acting = short_forms(orgs) | speakers(ents)
     vessels = vessel_names(docs, ents)
     products = product_names(ents) - acting - vessels
+    holdings = held_names(ents) - acting - vessels
+    events = {bare_name(e.text) for e in ents if e.label_ == "ORG" and e[-1].lower_ in EVENT_NOUNS}
     places -= vessels
     places |= (towns(ents) | grounds(ents)) - acting
     places |= towns_before_regions(ents) | named_areas(ents)
@@ -127,6 +139,10 @@ def agree_labels(docs: Iterable[Doc]) -> None:
                     continue
                 if e.text in products or e.text.endswith("s") and e.text[:-1] in products:
                     label = "PRODUCT"  # "unrepaired Sorrels and Terns"
+                elif bare_name(e.text) in holdings:
+                    label = "FAC"
+                elif bare_name(e.text) in events:
+                    label = "EVENT"
                 elif e.text in places:
                     label = "GPE" if label != "LOC" else label
                 elif e.text in parties:
@@ -381,6 +397,19 @@ def product_names(ents: list[Span]) -> set[str]:
         if make and head.lemma_.lower() in PRODUCT_NOUNS or described or named:
             found.add(e.text)
     return found
+
+
+def held_names(ents: list[Span]) -> set[str]:
+    """Return the names of what a party owns: "its Sibley Branch", "its Redstone
+    Quarry" are a rail line and a quarry, not parties."""
+    return {
+        bare_name(e.text)
+        for e in ents
+        if e.label_ == "ORG"
+        and e[-1].lower_ in HOLDING_NOUNS
+        and e.start > 0
+        and e.doc[e.start - 1].lower_ in {"its", "their"}
+    }
 
 
 def before_region(ent: Span) -> bool:
