@@ -1063,6 +1063,18 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="the-town-before-the-building",
         ),
         pytest.param(
+            "The wing will be rebuilt by Corvane Builders of Dorrance, Oregon [2].",
+            "Dorrance, Oregon",
+            ("Corvane Builders",),
+            id="a-firm-of-a-town",
+        ),
+        pytest.param(
+            "The city hired Haldane Marine Works of Lathrop Mills, Ohio, to do the work.",
+            "Lathrop Mills, Ohio",
+            ("Haldane Marine Works",),
+            id="a-firm-of-a-town-read-with-its-of",
+        ),
+        pytest.param(
             "Members will rally just outside the Brell County Courthouse on Friday.",
             "the Brell County Courthouse",
             (),

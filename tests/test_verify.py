@@ -559,6 +559,15 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             id="a-party-differing-in-the-words-before-its-kind",
         ),
         pytest.param(
+            "The roofing work will be done by Kettering Roofing Co. of Carrow Point, Oregon [2].",
+            {
+                "2": "The roofing work will be carried out by Saltmarsh Builders, a contractor"
+                " based in Carrow Point, Oregon."
+            },
+            ("contradicted", "Source [2] says Saltmarsh Builders, not Kettering Roofing Co."),
+            id="a-firm-of-a-town-and-a-name-ending-in-a-full-stop",
+        ),
+        pytest.param(
             "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",
             {
                 "3": "Council member Ruth Ngata said the festival brings an estimated 9 million "

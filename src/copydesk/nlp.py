@@ -253,6 +253,13 @@ FACILITY_HEADS = {
     "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
     "hall", "arena", "stadium", "spaceport", "airport", "turnpike", "parkway", "drive",
 }  # fmt: skip
+# Last words of a firm's name, which takes no "of" and a place: "Corvane Builders
+# of Dorrance, Oregon" is the firm and its town.
+FIRM_WORDS = {
+    "builders", "works", "contractors", "construction", "group", "partners", "services",
+    "systems", "holdings", "industries", "motors", "engineering", "associates", "enterprises",
+    "foods", "seafoods", "logistics", "homes", "inc.", "llc", "ltd", "corp.", "co.",
+}  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
 # Scales of temperature, which the model takes for names.
 SCALES = {"fahrenheit", "celsius", "kelvin"}
@@ -564,6 +571,13 @@ def is_town_read_as_date(ent: Any) -> bool:
     )
 
 
+def before_region(ent: Any) -> bool:
+    """Tell whether a name is followed by a comma and a place: "..., Oregon"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
 def split_date_at_comma(ent: Any) -> list[Any]:
     """Return a date without the name the model ran it into: "On Monday, Ruppert
     had proposed ..." is the day and the person, not a date "Monday, Ruppert"."""
@@ -581,10 +595,17 @@ def split_date_at_comma(ent: Any) -> list[Any]:
 
 def split_at_place(ent: Any) -> list[Any]:
     """Return a name and the place after it, read by the model as one name:
-    "Tandry Motors in Fenbrook" is the company and its town."""
+    "Tandry Motors in Fenbrook" is the company and its town, and so is
+    "Corvane Builders of Dorrance, Oregon" (but not "University of Dorrance")."""
     if ent.label_ != "ORG":
         return [ent]
+    if len(ent) > 2 and ent[-1].lower_ == "of":
+        ent = type(ent)(ent.doc, ent.start, ent.end - 1, label="ORG")  # "Haldane Marine Works of"
     cut = next((t.i for t in ent[2:-1] if t.lower_ == "in" and t.nbor().is_title), None)
+    if cut is None and before_region(ent):
+        cut = next(
+            (t.i for t in ent[2:-1] if t.lower_ == "of" and t.nbor(-1).lower_ in FIRM_WORDS), None
+        )
     if cut is None or any(t.lower_ in ORG_HEADS for t in ent.doc[cut + 1 : ent.end]):
         return [ent]  # "Women in Film", "Scientists in Schools Trust": one name
     span = type(ent)

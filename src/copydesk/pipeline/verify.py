@@ -316,7 +316,8 @@ def make_verdict(reason: Reason, message: str, **fields: object) -> Verdict:
         reason=reason,
         code=rule.code,
         level=rule.level,
-        message=message,
+        # "not Kettering Roofing Co." ends the sentence with the name's own stop
+        message=message[:-1] if message.endswith("..") else message,
         **fields,
     )  # type: ignore[arg-type]
 
