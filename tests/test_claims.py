@@ -628,6 +628,15 @@ def parties_of(nlp, text: str, known: tuple[str, ...] = ()) -> list[tuple[str, .
     return [c.facts.slots.parties for c in claims if c.part == "main"]
 
 
+def test_the_clinic_is_the_health_center_named(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Tallis Creek Community Health Center will receive $3 million. Okonjo said the"
+        " clinic would open a walk-in mental health service in 2027.",
+    )
+    assert parties[1] == ("Okonjo", "Tallis Creek Community Health Center")
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -221,6 +221,8 @@ KIND_WORDS = {
 # Regional Medical Center".
 HEAD_PHRASES = {
     "hospital": ("medical center", "medical centre", "infirmary"),
+    # "the clinic" of the "Tallis Creek Community Health Center"
+    "clinic": ("health center", "health centre", "medical center", "medical centre"),
     "bar": ("bar association",),  # "the bar" is its lawyers' association
 }
 # A one-word owner before a body's name: "Aldermoor's Ministry of Justice".
