@@ -531,6 +531,16 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             id="what-one-can-afford-is-not-a-motive",
         ),
         pytest.param(
+            "The hospital will pay Clearline Parking Services to install gates.",
+            None,
+            id="what-someone-is-paid-to-do-is-not-a-motive",
+        ),
+        pytest.param(
+            "The city will pay $2 million to repair the bridge.",
+            "to repair the bridge",
+            id="what-money-is-paid-for",
+        ),
+        pytest.param(
             "The tariff was imposed to shield coffee growers in Hawaii from cheaper imports.",
             "to shield coffee growers in Hawaii from cheaper imports",
             id="a-passive-verbs-purpose",
@@ -1082,6 +1092,19 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             "Lathrop Mills, Ohio",
             ("Haldane Marine Works",),
             id="a-firm-of-a-town-read-with-its-of",
+        ),
+        pytest.param(
+            "The hospital will pay Clearline Parking Services of Pinecrest Falls, Wisconsin,"
+            " to install gates.",
+            "Pinecrest Falls, Wisconsin",
+            ("Clearline Parking Services",),
+            id="a-firm-of-a-town-matched-whole",
+        ),
+        pytest.param(
+            "The Global Chess Union today awarded the 2030 Chess Olympiad to Lakeford, Michigan.",
+            "Michigan",
+            ("Global Chess Union", "Lakeford"),
+            id="a-name-read-with-the-word-after-it",
         ),
         pytest.param(
             "Members will rally just outside the Brell County Courthouse on Friday.",

@@ -344,6 +344,22 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
     assert claim.verdict is not None and claim.verdict.evidence
 
 
+def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Language) -> None:
+    # "the city" is the City of Lakeford; the source need not write "City".
+    *_, claim = check(
+        english,
+        "The Lakeford City Council approved its share on August 25. Lakeford, Michigan, will"
+        " host the 2030 Chess Olympiad after members of the Global Chess Union voted for the"
+        " city on Saturday [1].",
+        {
+            "1": "The Global Chess Union today awarded the 2030 Chess Olympiad to Lakeford,"
+            " Michigan, following a vote of its General Assembly in Brennholm, Denmark."
+        },
+    )
+    assert "City of Lakeford" in claim.facts.slots.parties
+    assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)[2]
+
+
 @pytest.mark.parametrize(
     ("article", "sources", "expected"),
     [
@@ -566,6 +582,29 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
             },
             ("contradicted", "Source [2] says Saltmarsh Builders, not Kettering Roofing Co."),
             id="a-firm-of-a-town-and-a-name-ending-in-a-full-stop",
+        ),
+        pytest.param(
+            "The city won 94 votes to 61 for Trenvik, Norway, at the union's General Assembly"
+            " in Aalholm, Denmark [1].",
+            {
+                "1": "The Global Chess Union today awarded the 2030 Chess Olympiad to Lakeford,"
+                " Michigan, following a vote of its General Assembly in Brennholm, Denmark."
+                " Lakeford received 94 votes, against 61 for Trenvik, Norway."
+            },
+            ("contradicted", "Source [1] says Brennholm, Denmark, not Aalholm, Denmark."),
+            id="another-town-of-the-same-region",
+        ),
+        pytest.param(
+            "Clearline Parking Services is based in Ashby Mills, Wisconsin [2].",
+            {
+                "2": "Clearline Parking Services will operate the gates. The company is based in"
+                " Dorrel Falls, Wisconsin."
+            },
+            (
+                "contradicted",
+                "Source [2] says Dorrel Falls, Wisconsin, not Ashby Mills, Wisconsin.",
+            ),
+            id="based-in-another-town-of-the-same-state",
         ),
         pytest.param(
             "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",

@@ -258,7 +258,8 @@ FACILITY_HEADS = {
 FIRM_WORDS = {
     "builders", "works", "contractors", "construction", "group", "partners", "services",
     "systems", "holdings", "industries", "motors", "engineering", "associates", "enterprises",
-    "foods", "seafoods", "logistics", "homes", "inc.", "llc", "ltd", "corp.", "co.",
+    "foods", "seafoods", "logistics", "homes", "architects", "engineers", "consultants",
+    "environmental", "inc.", "llc", "ltd", "corp.", "co.",
 }  # fmt: skip
 ROAD_WORDS = {"highway", "route", "interstate", "road", "freeway"}
 # Scales of temperature, which the model takes for names.
@@ -432,7 +433,7 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
         if label == "ORG" and span[-1].like_num and span[-2].lower_ != "local":
             span = span[:-1]  # "Union 2026": a year after the name, not part of it
         if len(span) > 1 or span[0].ent_type_ in {"", "CARDINAL"}:
-            found.append(span)
+            found.extend(split_at_place(span))  # "Clearline Parking Services of Pinecrest Falls"
     if not found:
         return doc
     found = filter_spans(found)
@@ -599,8 +600,9 @@ def split_at_place(ent: Any) -> list[Any]:
     "Corvane Builders of Dorrance, Oregon" (but not "University of Dorrance")."""
     if ent.label_ != "ORG":
         return [ent]
-    if len(ent) > 2 and ent[-1].lower_ == "of":
-        ent = type(ent)(ent.doc, ent.start, ent.end - 1, label="ORG")  # "Haldane Marine Works of"
+    if len(ent) > 2 and ent[-1].lower_ in {"of", "to", "in", "for", "at", "from", "by"}:
+        # "Haldane Marine Works of", "the 2030 Chess Olympiad to": a word past the name
+        ent = type(ent)(ent.doc, ent.start, ent.end - 1, label="ORG")
     cut = next((t.i for t in ent[2:-1] if t.lower_ == "in" and t.nbor().is_title), None)
     if cut is None and before_region(ent):
         cut = next(

@@ -102,7 +102,7 @@ CONTROL_VERBS = {
 ORDER_VERBS = {
     "order", "require", "ask", "force", "urge", "tell", "compel", "direct", "press",
     "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
-    "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick",
+    "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick", "pay",
 }  # fmt: skip
 # "is entitled to run", "was allowed to stay": what one may or must do.
 PASSIVE_CONTROL = {

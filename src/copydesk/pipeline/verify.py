@@ -1142,11 +1142,38 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
             # "beside the Fenwick Road water treatment plant" against a source
             # naming only the town: the plant may be in it; another site differs.
             near = [p for p in near if p.split(",")[0].split()[-1].lower() in SITES]
-        if near and top is not None:
-            stated = near[0] if "," in place else near[0].split(",")[0]
+        if rival := same_region(place, index, near):
+            found.conflicts.append(Conflict(*rival, place))
+        elif near and top is not None:
+            pick = next((p for p in near if region_of(p) == region_of(place)), near[0])
+            stated = pick if "," in place else pick.split(",")[0]
             found.conflicts.append(Conflict(index.pool[top][0].label, stated, place))
         else:
             found.gaps.append(f"the place {place}")
+
+
+def same_region(place: str, index: SourceIndex, near: list[str]) -> tuple[str, str] | None:
+    """Return the label and name of another town a source puts in the claimed
+    place's region: "Aalholm, Denmark" against "... its General Assembly in
+    Brennholm, Denmark", even when the sentence most like the claim names
+    another place ("Lakeford received 94 votes")."""
+    region = region_of(place)
+    if region is None or any(region_of(p) == region for p in near):
+        return None
+    return next(
+        (
+            (source.label, p)
+            for source, sentence in index.pool
+            for p in sentence.facts.places
+            if region_of(p) == region and not place_within(place, p)
+        ),
+        None,
+    )
+
+
+def region_of(place: str) -> str | None:
+    """Return the region written after a place's comma: "Denmark" of "Aalholm, Denmark"."""
+    return place.split(",", 1)[1].strip() if "," in place else None
 
 
 def listed_places(place: str) -> list[str]:
@@ -1184,8 +1211,11 @@ def check_names(claim: Claim, terms: list[str], index: SourceIndex, found: Match
     capitals = {
         w.lower() for i, w in enumerate(WORD.findall(claim.text)) if i > 0 and w[:1].isupper()
     }
+    # A party's words the claim writes with a capital, even first ("Siemens
+    # signed ..."), but not "the city" read as "City of Lakeford".
+    written = {w.lower() for w in WORD.findall(claim.text) if w[:1].isupper()}
     for name in claim.facts.slots.parties:
-        capitals.update(w.lower() for w in WORD.findall(name))
+        capitals.update(w.lower() for w in WORD.findall(name) if w.lower() in written)
     for place in claim.facts.places:
         # "the east bank of the Sallow River": its names, not its common words.
         capitals.update(w.lower() for w in WORD.findall(place) if w[:1].isupper())
