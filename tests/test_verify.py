@@ -335,6 +335,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             {"1": "Fifty percent of the residents opposed the plan."},
             id="half-of-them-is-fifty-percent",
         ),
+        pytest.param(
+            "The duty will stay in place for four years [1].",
+            {"1": "The duty takes effect on August 1, 2026, and will remain in force for 4 years."},
+            id="to-stay-is-to-remain",
+        ),
     ],
 )
 def test_verify_supported(english: Language, article: str, sources: dict[str, SourceSpec]) -> None:
