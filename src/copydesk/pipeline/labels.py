@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from copydesk.lexicon import lexicon
+from copydesk.nlp import before_region
 from copydesk.pipeline.names import TITLES, is_landform, is_public_body
 from copydesk.pipeline.places import AREA_NOUNS
 
@@ -410,11 +411,3 @@ def held_names(ents: list[Span]) -> set[str]:
         and e.start > 0
         and e.doc[e.start - 1].lower_ in {"its", "their"}
     }
-
-
-def before_region(ent: Span) -> bool:
-    """Tell whether a name is followed by its region: "New Harrow, Massachusetts"."""
-    doc = ent.doc
-    return (
-        ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE"
-    )

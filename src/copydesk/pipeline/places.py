@@ -188,7 +188,7 @@ def find_places(
         text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2 and " and " not in text:
-            text = text.replace(", ", " and ", 1)  # "between Carrow, and Penhurst"
+            text = text.replace(", ", " and ", 1)  # two towns, not a town and its region
         # Where something happens ("in Memphis") before what is named ("the
         # Northern Line will run"): the place of the sentence is in a phrase,
         # and a town before a building in it ("a specialist at the Northern
