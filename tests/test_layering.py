@@ -57,3 +57,16 @@ def test_layering_config_ledger_and_selection_import_no_pipeline_runner() -> Non
         "copydesk.atomic",
     ):
         assert not MODULES[module] & {"copydesk.pipeline", "copydesk.cli"}, module
+
+
+def test_layering_each_low_module_imports_first_without_a_cycle() -> None:
+    # The benchmarks and the pipeline import copydesk.nlp first; a stage that
+    # imports it back at the top would leave it half-initialised.
+    import subprocess
+    import sys
+
+    for module in ("copydesk.nlp", "copydesk.pipeline.names", "copydesk.pipeline.labels"):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {module}"], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr

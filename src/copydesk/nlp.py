@@ -20,7 +20,7 @@ from copydesk import errors
 from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
 from copydesk.errors import ModelNotInstalledError
 from copydesk.pipeline.markers import MARKERS, find_markers, is_marker
-from copydesk.pipeline.names import TITLES
+from copydesk.pipeline.names import TITLES, before_region
 from copydesk.quantities import SMALL_NUMBER
 
 if TYPE_CHECKING:
@@ -570,13 +570,6 @@ def is_town_read_as_date(ent: Any) -> bool:
         and doc[ent.end].text == ","
         and doc[ent.end + 1].ent_type_ == "GPE"
     )
-
-
-def before_region(ent: Any) -> bool:
-    """Tell whether a name is followed by a comma and a place: "..., Oregon"."""
-    doc = ent.doc
-    after = doc[ent.end : ent.end + 2]
-    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
 def split_date_at_comma(ent: Any) -> list[Any]:

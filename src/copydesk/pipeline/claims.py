@@ -17,7 +17,7 @@ from copydesk.dates import SPAN_BEFORE_DATE, resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
-from copydesk.pipeline.labels import PARTY_LABELS, agree_labels, before_region
+from copydesk.pipeline.labels import PARTY_LABELS, agree_labels
 from copydesk.pipeline.markers import is_marker
 from copydesk.pipeline.motives import find_motive, is_clause_of_purpose
 from copydesk.pipeline.names import (
@@ -26,6 +26,7 @@ from copydesk.pipeline.names import (
     ROLE_BODIES,
     TITLES,
     NameBook,
+    before_region,
     is_business,
     is_landform,
 )

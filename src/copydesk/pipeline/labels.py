@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from copydesk.lexicon import lexicon
-from copydesk.nlp import before_region
-from copydesk.pipeline.names import TITLES, is_landform, is_public_body
+from copydesk.pipeline.names import TITLES, before_region, is_landform, is_public_body
 from copydesk.pipeline.places import AREA_NOUNS
 
 if TYPE_CHECKING:

@@ -571,3 +571,9 @@ def head_word(name: str) -> str:
     if len(words) > 2 and words[-2] == "local" and words[-1].isdigit():
         return "union"  # "Amalgamated Transit Workers Local 1142" is a union's local
     return words[-1]
+
+
+def before_region(ent: SpacySpan) -> bool:
+    """Tell whether a name is followed by its region: "New Harrow, Massachusetts"."""
+    after = ent.doc[ent.end : ent.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
