@@ -504,6 +504,14 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             id="what-went-wrong",
         ),
         pytest.param("Poor families will get the first vouchers.", id="poor-families"),
+        pytest.param(
+            "Samples taken from the colt after the race tested positive for dermorphin.",
+            id="tested-positive",
+        ),
+        pytest.param(
+            "The avalanche center had rated the danger on the pass as high that morning.",
+            id="a-danger-rating",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

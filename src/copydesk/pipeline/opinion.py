@@ -343,8 +343,9 @@ def word_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
 def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C901
     """Yield the cue families one token belongs to."""
     lemma, lower = token.lemma_.lower(), token.lower_
-    if token.pos_ == "ADJ" and token.head.lemma_ == "go" and token.i > token.head.i:
-        return  # "what went wrong", "went bankrupt": what happened, not a judgement
+    if token.pos_ == "ADJ" and token.head.lemma_ in {"go", "test"} and token.i > token.head.i:
+        # "what went wrong", "went bankrupt", "tested positive": what happened, not a judgement
+        return
     if is_loaded(token, lex):
         # "The launch turned into a costly fiasco."
         yield "loaded_word"
