@@ -253,6 +253,18 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="has-a-point",
         ),
         pytest.param("It is a bargain on paper.", id="on-paper"),
+        pytest.param(
+            "His objection deserved a fuller answer than the majority gave it.",
+            id="a-judging-verb-in-the-past",
+        ),
+        pytest.param(
+            "It is a humbling retreat for a chain that opened its first shop in 1979.",
+            id="a-participle-read-as-a-noun",
+        ),
+        pytest.param(
+            "Anyone who has driven the pass in January knows how little room those bends leave.",
+            id="what-anyone-knows",
+        ),
         pytest.param("Neither side looks ready to blink.", id="looks-ready"),
         pytest.param(
             "Finding large deposits of ice would signal that crewed missions could live there.",

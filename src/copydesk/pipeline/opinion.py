@@ -349,7 +349,12 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_loaded(token, lex):
         # "The launch turned into a costly fiasco."
         yield "loaded_word"
-    elif token.pos_ == "ADJ" and lex.has("evaluative_adjectives", lemma):
+    elif (
+        token.pos_ == "ADJ"
+        # "a humbling retreat", the participle tagged a noun
+        or token.dep_ in {"amod", "compound"}
+        and lower.endswith("ing")
+    ) and lex.has("evaluative_adjectives", lemma):
         if is_predicate(token):
             # "The timing of the deal is notable."
             yield "evaluative_predicate"
@@ -414,6 +419,15 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
             # "We doubt that 120 new hires will be enough": the writer's own view,
             # however many figures it weighs
             yield "writer_belief"
+    if (
+        token.dep_ == "nsubj"
+        and lower in {"anyone", "anybody", "everyone", "everybody"}
+        and token.head.lemma_ == "know"
+        and token.head.tag_ == "VBZ"
+    ):
+        # "Anyone who has driven the pass knows ...": the writer's appeal to
+        # what all know, however many facts it holds
+        yield "writer_belief"
     if (
         token.pos_ == "PRON"
         and lex.has("second_person", lower)
@@ -893,8 +907,10 @@ def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
             root.tag_ == "VBD"
             and root.lemma_ != "be"
             and not any(c.tag_ == "MD" for c in root.children)
+            and not is_loaded(root, lexicon().opinion)
         ):
-            # "The board approved the plan." (but "The plan was a mistake" judges)
+            # "The board approved the plan." (but "The plan was a mistake" and
+            # "His objection deserved a fuller answer" judge)
             yield Cue("past_narrative", root.text, root.i)
 
 
