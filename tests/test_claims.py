@@ -531,6 +531,16 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             id="what-one-can-afford-is-not-a-motive",
         ),
         pytest.param(
+            "The orbiter is designed to operate for at least four years.",
+            None,
+            id="what-a-thing-is-designed-to-do-is-not-a-motive",
+        ),
+        pytest.param(
+            "The increase is intended to reduce class sizes.",
+            "to reduce class sizes",
+            id="what-a-thing-is-intended-for-is",
+        ),
+        pytest.param(
             "The hospital will pay Clearline Parking Services to install gates.",
             None,
             id="what-someone-is-paid-to-do-is-not-a-motive",

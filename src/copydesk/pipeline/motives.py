@@ -87,8 +87,9 @@ CONTENT_HEADS = {
     "enough",
     "too",
 }
-# "is intended to reduce class sizes", "was needed to protect storage": purpose.
-PURPOSE_PARTICIPLES = {"intend", "need", "design", "mean", "aim", "use", "plan"}
+# "is intended to reduce class sizes", "was needed to protect storage": purpose
+# (but "is designed to produce 24,000 tons a year" says what it can do).
+PURPOSE_PARTICIPLES = {"intend", "need", "mean", "aim", "use", "plan"}
 # Verbs whose infinitive says what is done, tried or asked for, not why.
 CONTROL_VERBS = {
     "struggle", "learn", "like", "love", "want", "try", "fail", "manage", "agree", "decide",
@@ -104,10 +105,11 @@ ORDER_VERBS = {
     "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
     "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick", "pay",
 }  # fmt: skip
-# "is entitled to run", "was allowed to stay": what one may or must do.
+# "is entitled to run", "was allowed to stay": what one may or must do;
+# "is designed to produce": what a thing can do.
 PASSIVE_CONTROL = {
     "entitle", "oblige", "allow", "permit", "authorize", "authorise", "empower", "suppose",
-    "forbid", "bar", "prohibit", "instruct", "elect", "schedule",
+    "forbid", "bar", "prohibit", "instruct", "elect", "schedule", "design",
 }  # fmt: skip
 # "whether to keep the company", "how to pay for it": a question, not a purpose.
 QUESTION_WORDS = {"whether", "how", "what", "where", "which", "who"}
