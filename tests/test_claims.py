@@ -234,6 +234,16 @@ def test_extract_claims_atomic(nlp, text: str, expected: list[str]) -> None:  # 
             id="a-forename-is-no-month",
         ),
         pytest.param(
+            "Under a rate plan the water department released on Friday, bills would rise 22%.",
+            "2026-05-01",
+            id="what-was-released-in-a-sentence-of-the-future",
+        ),
+        pytest.param(
+            "A concert planned for Friday will raise money for the clinic.",
+            "2026-05-08",
+            id="what-is-planned-looks-ahead",
+        ),
+        pytest.param(
             "Fiske said the grant would keep the clinic open through at least June 2029.",
             "2029-06",
             id="a-bound-on-a-date",

@@ -524,6 +524,10 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The avalanche center had rated the danger on the pass as high that morning.",
             id="a-danger-rating",
         ),
+        pytest.param(
+            "The runner has been provisionally suspended after testing positive for EPO.",
+            id="suspended-after-a-test",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -440,6 +440,10 @@ def speaks_of_future(sent: SpacySpan, when: SpacySpan) -> bool:
         # win": the telling is past, whatever the clause it reports, and so is
         # "a partnership that was signed on 18 August" in what "will" happen.
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() not in FUTURE_WORDS:
+        # "a rate plan the department released on Friday ... would rise": done
+        # (but "a concert planned for Friday" is to come)
+        return False
     if when.root.head.lower_ in {"until", "till"} and verb.tag_ in {"VBN", "VBZ", "VBP"}:
         return True  # "has suspended shutoffs until October 15": it lasts till then
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
