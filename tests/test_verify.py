@@ -589,6 +589,15 @@ def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Lang
             id="a-firm-of-a-town-and-a-name-ending-in-a-full-stop",
         ),
         pytest.param(
+            "Five of the people rescued were taken to Silverbend Regional Hospital [2].",
+            {
+                "2": "Rescuers freed 23 people from the snow. Four of the people rescued were"
+                " taken to Silverbend Regional Hospital."
+            },
+            ("contradicted", "Source [2] says Four, not Five."),
+            id="a-share-of-those-counted",
+        ),
+        pytest.param(
             "The city won 94 votes to 61 for Trenvik, Norway, at the union's General Assembly"
             " in Aalholm, Denmark [1].",
             {

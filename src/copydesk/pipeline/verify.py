@@ -1521,16 +1521,26 @@ def loose_numbers(claim: Claim) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# The words of "four of the people": a share of what is counted.
+PARTITIVE = {"of", "the", "those", "its", "their"}
+
+
 def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | None:
     """Return another number a source sentence gives for what the claim's counts:
-    "four" of "37 crashes and four injuries" against "six injuries"."""
-    after = re.search(rf"\b{re.escape(number)}\s+([A-Za-z]{{4,}})", claim_text, re.I)
+    "four" of "37 crashes and four injuries" against "six injuries", and "Four of
+    the people rescued" against "Five of the people rescued"."""
+    after = re.search(
+        rf"\b{re.escape(number)}\s+(?:of\s+(?:the|those|its|their)\s+)?([A-Za-z]{{4,}})",
+        claim_text,
+        re.I,
+    )
     if after is None:
         return None
     counted = stem(after.group(1))
     for match in NUMERAL.finditer(source_text):
         # The number, then at most one word ("85 flooded businesses"), then the noun.
-        following = WORD.findall(source_text[match.end() : match.end() + 40])[:2]
+        words = WORD.findall(source_text[match.end() : match.end() + 40])
+        following = [w for w in words[:4] if w.lower() not in PARTITIVE][:2]
         same = any(same_stem(counted, stem(w)) for w in following)
         if same and match.group().lower() != number.lower():
             return match.group()
