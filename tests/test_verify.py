@@ -336,6 +336,11 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="half-of-them-is-fifty-percent",
         ),
         pytest.param(
+            "The closures will leave the chain with 22 shops [1].",
+            {"1": "After the nine stores close, the chain will operate 22 stores."},
+            id="a-shop-is-a-store",
+        ),
+        pytest.param(
             "The duty will stay in place for four years [1].",
             {"1": "The duty takes effect on August 1, 2026, and will remain in force for 4 years."},
             id="to-stay-is-to-remain",
