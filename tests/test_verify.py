@@ -354,6 +354,32 @@ def test_verify_supported(english: Language, article: str, sources: dict[str, So
     assert claim.verdict is not None and claim.verdict.evidence
 
 
+def test_a_date_is_checked_against_the_dated_sentence_of_a_publishers_record(
+    english: Language,
+) -> None:
+    # The publisher speaks in every sentence of its record, so the undated one
+    # with more of the claim's words would otherwise hide the date.
+    record = Source(
+        label="3",
+        title="Summary of findings",
+        line=1,
+        publisher="Lexmoor Equine Analytical Laboratory",
+        text="The Lexmoor Equine Analytical Laboratory confirmed on May 21, 2026 that a urine"
+        " sample from Midnight Ledger contained dermorphin.\nThe sample was collected at"
+        " Sallowmere Downs after the Bluestem Stakes on May 9, 2026.\nA split sample sent to a"
+        " second laboratory in Tallow Creek, Oklahoma, confirmed the finding.\nThe laboratory"
+        " reported the result to the Brackenridge Racing Authority.",
+    )
+    claim, _ = check_records(
+        english,
+        "The Lexmoor Equine Analytical Laboratory confirmed the result on May 28, 2026, and a"
+        " second laboratory in Tallow Creek, Oklahoma, later backed it up [3].",
+        (record,),
+    )
+    assert outcome(claim)[:2] == ("unsupported", "contradicted"), outcome(claim)[2]
+    assert "2026-05-21" in outcome(claim)[2]
+
+
 def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Language) -> None:
     # "the city" is the City of Lakeford; the source need not write "City".
     *_, claim = check(
@@ -601,6 +627,15 @@ def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Lang
             },
             ("contradicted", "Source [2] says Four, not Five."),
             id="a-share-of-those-counted",
+        ),
+        pytest.param(
+            "The union represents 460 of the authority's drivers [a].",
+            {
+                "a": "The union represents 640 bus operators and mechanics. About 85 of the"
+                " authority's mechanics will be retrained."
+            },
+            ("not-in-source", "Source [a] does not state the number 460; 'drivers'."),
+            id="a-share-of-an-owners-people-is-not-the-owner",
         ),
         pytest.param(
             "The city won 94 votes to 61 for Trenvik, Norway, at the union's General Assembly"

@@ -722,29 +722,40 @@ def claim_years(claim: Claim) -> list[str]:
     return list(dict.fromkeys(d[:4] for d in claim.facts.dates if YEAR.fullmatch(d[:4])))
 
 
-def best_sentence(found: Match, slot: Iterable[str] = ()) -> int | None:
+def best_sentence(
+    found: Match, slot: Iterable[str] = (), among: set[int] | None = None
+) -> int | None:
     """Return the sentence that best states the claim, if it states enough to contradict.
 
     The words of the ``slot`` being checked do not count: a sentence that states
-    all but the place is the one that puts the event somewhere else.
+    all but the place is the one that puts the event somewhere else. ``among``
+    keeps only the sentences that could (those with a date, say).
     """
-    if not found.chosen:
+    chosen = [i for i in found.chosen if among is None or i in among]
+    if not chosen:
         return None
     skipped = set(slot)
     left = {t: w for t, w in found.terms.items() if t not in skipped}
     total = sum(left.values()) or 1.0
-    shares = {
-        i: sum(w for t, w in left.items() if i in found.hits[t]) / total for i in found.chosen
-    }
-    top = max(found.chosen, key=lambda i: shares[i])  # the first of equals
+    shares = {i: sum(w for t, w in left.items() if i in found.hits[t]) / total for i in chosen}
+    top = max(chosen, key=lambda i: shares[i])  # the first of equals
     if shares[top] >= CONTRADICTION_MATCH:
         return top
+    if among is not None:
+        return None
     return found.chosen[0] if found.best >= CONTRADICTION_MATCH else None
 
 
 def check_dates(claim: Claim, index: SourceIndex, found: Match) -> None:
     """Look for each date of the claim; a different one in the best sentence contradicts."""
     top = best_sentence(found)
+    dated = {i for i, _ in index.dates}
+    if top is not None and top not in dated:
+        # "The laboratory confirmed the result on May 28" against a record by the
+        # laboratory whose sentence "reported the result" has no date, and whose
+        # "confirmed on May 21, 2026" has.
+        if (dated_top := best_sentence(found, among=dated)) is not None:
+            top = dated_top
     denial = denies_text(claim.text)
     for claimed in claim.facts.dates:
         # "signed on May 4" against "signed on Wednesday" (May 6): same precision, other day.
@@ -1530,17 +1541,19 @@ def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | N
     "four" of "37 crashes and four injuries" against "six injuries", and "Four of
     the people rescued" against "Five of the people rescued"."""
     after = re.search(
-        rf"\b{re.escape(number)}\s+(?:of\s+(?:the|those|its|their)\s+)?([A-Za-z]{{4,}})",
+        rf"\b{re.escape(number)}\s+(?:of\s+(?:the|those|its|their)\s+)?([A-Za-z]{{4,}})"
+        r"(?:['’]s\s+([A-Za-z]{4,}))?",
         claim_text,
         re.I,
     )
     if after is None:
         return None
-    counted = stem(after.group(1))
+    # "460 of the authority's drivers" counts drivers, not the authority
+    counted = stem(after.group(2) or after.group(1))
     for match in NUMERAL.finditer(source_text):
         # The number, then at most one word ("85 flooded businesses"), then the noun.
         words = WORD.findall(source_text[match.end() : match.end() + 40])
-        following = [w for w in words[:4] if w.lower() not in PARTITIVE][:2]
+        following = [w for w in words[:5] if w.lower() not in PARTITIVE and w != "s"][:2]
         same = any(same_stem(counted, stem(w)) for w in following)
         if same and match.group().lower() != number.lower():
             return match.group()
