@@ -1533,7 +1533,8 @@ def loose_numbers(claim: Claim) -> list[str]:
 
 
 # The words of "four of the people": a share of what is counted.
-PARTITIVE = {"of", "the", "those", "its", "their"}
+OWNERS = ("the", "those", "its", "their")
+PARTITIVE = {"of", *OWNERS}
 
 
 def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | None:
@@ -1541,7 +1542,7 @@ def counted_otherwise(number: str, claim_text: str, source_text: str) -> str | N
     "four" of "37 crashes and four injuries" against "six injuries", and "Four of
     the people rescued" against "Five of the people rescued"."""
     after = re.search(
-        rf"\b{re.escape(number)}\s+(?:of\s+(?:the|those|its|their)\s+)?([A-Za-z]{{4,}})"
+        rf"\b{re.escape(number)}\s+(?:of\s+(?:{'|'.join(OWNERS)})\s+)?([A-Za-z]{{4,}})"
         r"(?:['’]s\s+([A-Za-z]{4,}))?",
         claim_text,
         re.I,
