@@ -676,6 +676,53 @@ def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     assert parties == [("Parcel and Freight Drivers Union Local 318",)] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            "The Montana Department of Highways and Transit on Tuesday awarded a $14 million "
+            "contract for the overpass.",
+            "Montana Department of Highways and Transit",
+            id="a-word-joined-to-the-last",
+        ),
+        pytest.param(
+            "Hourly workers will vote on whether to join the Distribution and Warehouse Workers "
+            "Union Local 583.",
+            "Distribution and Warehouse Workers Union Local 583",
+            id="a-word-joined-to-the-first-of-a-local",
+        ),
+        pytest.param(
+            "The permit was issued by the State Bureau of Mines and Reclamation.",
+            "State Bureau of Mines and Reclamation",
+            id="of-two-things",
+        ),
+    ],
+)
+def test_names_joined_by_and_are_one_body(nlp, text: str, party: str) -> None:  # noqa: ANN001
+    assert parties_of(nlp, text) == [(party,)]
+
+
+def test_two_bodies_joined_by_and_stay_two(nlp) -> None:  # noqa: ANN001
+    text = "Ordway Basin Electric Cooperative and Kestrelstone Geothermal LLC signed the deal."
+    parties = parties_of(nlp, text)
+    assert parties == [("Ordway Basin Electric Cooperative", "Kestrelstone Geothermal LLC")]
+
+
+def test_a_company_takes_the_legal_form_its_sources_give_it(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Workers at the Brisbourne Home Goods distribution center will vote on Thursday. "
+        "Brisbourne will raise starting pay to $21.50 an hour."
+    )
+    known = ("Brisbourne Home Goods Inc.",)
+    assert parties_of(nlp, text, known) == [known, known]
+    assert parties_of(nlp, text) == [("Brisbourne Home Goods",)] * 2
+
+
+def test_an_organizer_is_a_title(nlp) -> None:  # noqa: ANN001
+    text = "Organizer Nettie Mashburn said workers had turned to the union over the heat."
+    assert parties_of(nlp, text)[0][0] == "Nettie Mashburn"
+
+
 def test_a_unit_at_a_body_is_the_one_the_sources_name(nlp) -> None:  # noqa: ANN001
     text = "The survey was run by the Pollinator Research Lab at Calder State University [1]."
     known = ("Calder State University Pollinator Research Lab",)
@@ -1171,9 +1218,35 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
         pytest.param(
             "About 150 people, many of them from Wrenfield Island, crowded into the civic hall "
             "in Marlow Point, Washington, for the vote [2].",
-            "Marlow Point, Washington",
+            "the civic hall in Marlow Point, Washington",
             (),
             id="where-people-came-from-is-not-where-it-happened",
+        ),
+        pytest.param(
+            "The Ordway County Water Board will take up the complaint at the county courthouse "
+            "in Bristow Gap, Nevada, on October 8.",
+            "the county courthouse in Bristow Gap, Nevada",
+            ("Ordway County Water Board",),
+            id="a-building-in-a-town",
+        ),
+        pytest.param(
+            "Meals will be cooked at the old Quillby Elementary kitchen on Wilcombe Avenue.",
+            "the old Quillby Elementary kitchen on Wilcombe Avenue",
+            (),
+            id="a-building-on-a-street",
+        ),
+        pytest.param(
+            "Some 250 people crowded into the Grange Hall in Harrow Springs on Tuesday.",
+            "the Grange Hall in Harrow Springs",
+            (),
+            id="a-named-hall-in-a-town",
+        ),
+        pytest.param(
+            "A fire tore through a warehouse at the Corvane Solvents Inc. plant in Bellhaven, "
+            "Ohio, on Sunday.",
+            "Bellhaven, Ohio",
+            ("Corvane Solvents Inc.",),
+            id="a-company-plant-is-where-its-town-is",
         ),
         pytest.param(
             "Losses were heaviest around Owenby, where some apiaries lost more than 80% of "

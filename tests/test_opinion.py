@@ -345,6 +345,31 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "Borrowing against next year's crop is a poor substitute for insurance.",
             id="a-poor-substitute",
         ),
+        pytest.param(
+            "The filing suggests that Sagebrook Air now sees its future on a few busy routes, "
+            "not in the small towns that built it.",
+            id="a-filing-draws-no-conclusion",
+        ),
+        pytest.param(
+            "It is telling that the board moved only after a county inspector walked into the "
+            "kitchen, not after months of complaints from families at its own meetings.",
+            id="it-is-telling-that",
+        ),
+        pytest.param(
+            "A company feeding roughly 6,800 children a day should not have needed a county "
+            "inspector to find a warm cooler.",
+            id="a-reproach-with-a-figure",
+        ),
+        pytest.param(
+            "While the overpass will not carry its first elk until late 2027, the department "
+            "deserves credit for finally listening to the people who drive this road after dark.",
+            id="deserves-credit-beside-a-date",
+        ),
+        pytest.param(
+            "Anyone who has worked a July afternoon under a metal warehouse roof in Tennessee "
+            "will understand why the campaign caught on so quickly.",
+            id="what-anyone-will-understand",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -527,6 +552,14 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "The runner has been provisionally suspended after testing positive for EPO.",
             id="suspended-after-a-test",
+        ),
+        pytest.param(
+            "The filing reveals that the airline owes $12 million to its fuel supplier.",
+            id="a-filing-states-a-debt",
+        ),
+        pytest.param(
+            "The report suggests that demand for flights fell by a third in 2025.",
+            id="a-report-finds",
         ),
     ],
 )

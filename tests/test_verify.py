@@ -827,7 +827,11 @@ def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Lang
                 "County Courthouse in Ashby Mills. Teachers in the Calderbrook Unified School "
                 "District earn 9 percent less than teachers in neighbouring districts."
             },
-            ("contradicted", "Source [1] says Ashby Mills, not Calderbrook."),
+            (
+                "contradicted",
+                "Source [1] says the Marlow County Courthouse in Ashby Mills, not the "
+                "district offices in Calderbrook.",
+            ),
             id="the-best-sentence-puts-it-elsewhere",
         ),
         pytest.param(

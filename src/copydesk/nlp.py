@@ -179,6 +179,8 @@ PERSON_TITLES = [
     "scientist", "researcher", "engineer", "astronaut", "grower", "farmer", "striker",
     "chief", "president", "manager", "commissioner", "auditor", "treasurer", "geologist",
     "councilwoman", "councilman", "councilmember", "alderman", "alderwoman",
+    "organizer", "organiser", "attorney", "lawyer", "historian", "curator", "ecologist",
+    "biologist", "veterinarian", "physician", "surgeon", "nurse", "architect", "trustee",
 ]  # fmt: skip
 # A word of a name, not of a longer title: "Fire Chief Marguerite Oduya", but not
 # "Chief Executive Officer".
@@ -405,7 +407,7 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
     ents = []
     for ent in map(without_markers, doc.ents):
         if ent is not None and (ent := relabel(without_outer_article(ent))):
-            for part in split_at_place(with_first_conjunct(ent)):
+            for part in split_at_place(with_conjuncts(ent)):
                 ents.extend(split_date_at_comma(part))
     doc.ents = join_split_places(filter_spans(ents))  # "June Strand" over "Strand"
     found = []
@@ -442,11 +444,22 @@ def repair_entities(doc: Doc, matcher: Any) -> Doc:
         inside = [f for f in found if f.start < ent.end and ent.start < f.end]
         if not inside:
             ents.append(ent)
+        elif len(inside) == 1 and overlaps_from_inside(ent, inside[0]):
+            # "Distribution and Warehouse Workers Union" and "Warehouse Workers
+            # Union Local 583": one name
+            found = [f for f in found if f is not inside[0]]
+            found.append(Span(doc, ent.start, inside[0].end, label="ORG"))
         elif all(holds(ent, f) for f in inside):
             ents.append(ent)
             found = [f for f in found if f not in inside]
     doc.ents = sorted([*ents, *found], key=lambda span: span.start)
     return doc
+
+
+def overlaps_from_inside(ent: Any, match: Any) -> bool:
+    """Tell whether a matched name starts inside the model's and goes on past it."""
+    start = ent.start + (ent[0].lower_ == "the")  # "the Rail Safety Commission"
+    return ent.label_ == match.label_ == "ORG" and start < match.start < ent.end < match.end
 
 
 def without_markers(ent: Any) -> Any:
@@ -462,18 +475,36 @@ def without_markers(ent: Any) -> Any:
     return type(ent)(doc, start, end, label=ent.label_) if start < end else None
 
 
-def with_first_conjunct(ent: Any) -> Any:
-    """Return a body's name with the word joined to its first by "and", which the
-    model leaves out: "Parcel and Freight Drivers Union", not "Freight Drivers Union"."""
-    doc, start = ent.doc, ent.start
-    if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ != "and":
+def with_conjuncts(ent: Any) -> Any:
+    """Return a body's name with the words "and" joins to it, which the model
+    leaves out: "Parcel and Freight Drivers Union", "Department of Highways and
+    Transit"; but "Musk and OpenAI" are two names."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if ent.label_ != "ORG":
         return ent
-    first = doc[start - 2]
-    # "Parcel" modifies the name's head; "Musk and OpenAI" are two names.
-    joined = ent[0].head.i == first.i and ent.start <= first.head.i < ent.end
-    if joined and first.pos_ == "PROPN" and first.is_title and first.ent_iob_ == "O":
-        return type(ent)(doc, start - 2, ent.end, label=ent.label_)
-    return ent
+    if start >= 2 and doc[start - 1].lower_ == "and" and is_bare_word(doc[start - 2]):
+        first = doc[start - 2]
+        # "Parcel" (or "Distribution") modifies a word of the name
+        if start <= first.head.i < end and (
+            ent[0].head.i == first.i or first.dep_ in {"compound", "nmod", "amod"}
+        ):
+            start -= 2
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "and"
+        and any(t.lower_ == "of" for t in ent)
+        and is_bare_word(last := doc[end + 1])
+        and last.head.i == end - 1
+        and last.dep_ == "conj"
+        and not (end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN")
+    ):
+        end += 2  # "Bureau of Mines and Reclamation": one word joined to the last
+    return ent if (start, end) == (ent.start, ent.end) else type(ent)(doc, start, end, label="ORG")
+
+
+def is_bare_word(token: Any) -> bool:
+    """Tell whether a token is a capitalised word outside any entity."""
+    return token.pos_ == "PROPN" and token.is_title and token.ent_iob_ == "O"
 
 
 def without_outer_article(ent: Any) -> Any:

@@ -282,6 +282,10 @@ ROLE_BODIES = {
 PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
 
 
+# The legal forms a company's full name may end with.
+LEGAL_FORMS = ("Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Co.", "Corp.", "Corporation", "PLC", "plc")
+
+
 @dataclass
 class NameBook:
     """The full names met so far in one article, and their short forms."""
@@ -320,7 +324,7 @@ class NameBook:
             name = name.rstrip(".")
         if label == "ORG":
             name = re.sub(r"^(?:the|The) ", "", name)
-            name = self.unpossessed(name)
+            name = self.with_legal_form(self.unpossessed(name))
         if name in self.aliases:
             return self.aliases[name]
         if label == "PERSON":
@@ -362,6 +366,17 @@ class NameBook:
         for candidate in (f"{owner} {rest}", rest):
             if candidate in self.known:
                 return candidate
+        return name
+
+    def with_legal_form(self, name: str) -> str:
+        """Return a company's name with the legal form the cited sources give it:
+        "Brisbourne Home Goods" is their "Brisbourne Home Goods Inc."."""
+        if name in self.known:
+            return name
+        for form in LEGAL_FORMS:
+            for candidate in (f"{name} {form}", f"{name}, {form}"):
+                if candidate in self.known:
+                    return candidate
         return name
 
     def strip_title(self, name: str) -> str:

@@ -361,8 +361,13 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
         elif not lex.has("descriptive_modifiers", lemma):
             # "a thoughtful proposal" (but "critical compute capacity" describes)
             yield "evaluative_modifier"
-    elif token.tag_ == "VBG" and lex.has("evaluative_adjectives", lower) and before_its_noun(token):
-        # "These are sobering numbers", parsed as "are sobering" with an object.
+    elif (
+        token.tag_ == "VBG"
+        and lex.has("evaluative_adjectives", lower)
+        and (before_its_noun(token) or judges_a_clause(token))
+    ):
+        # "These are sobering numbers", parsed as "are sobering" with an object;
+        # "It is telling that ...", parsed as a verb with a clause.
         yield "evaluative_predicate"
     if (
         token.pos_ == "NOUN"
@@ -412,6 +417,13 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_prescription(token, lex):
         # "The board must change course."
         yield "prescription"
+        if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.head.children):
+            # "The county should have acted sooner": the writer's verdict on
+            # what was done, however many facts it holds
+            yield "writer_belief"
+    if token.pos_ == "VERB" and lex.has("verdict_verbs", lemma):
+        # "The department deserves credit", "Residents deserve better"
+        yield "writer_belief"
     if is_writer(token, lex):
         # "I believe the plan will fail." / "We are sleepwalking into a crisis."
         yield "first_person"
@@ -422,11 +434,11 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if (
         token.dep_ == "nsubj"
         and lower in {"anyone", "anybody", "everyone", "everybody"}
-        and token.head.lemma_ == "know"
-        and token.head.tag_ == "VBZ"
+        and token.head.lemma_ in {"know", "understand", "see", "recognize", "recognise"}
+        and (token.head.tag_ == "VBZ" or any(c.tag_ == "MD" for c in token.head.children))
     ):
-        # "Anyone who has driven the pass knows ...": the writer's appeal to
-        # what all know, however many facts it holds
+        # "Anyone who has driven the pass knows ..." / "... will understand why":
+        # the writer's appeal to what all know, however many facts it holds
         yield "writer_belief"
     if (
         token.pos_ == "PRON"
@@ -601,6 +613,20 @@ def verb_read_as_noun(token: Token) -> bool:
     )
 
 
+def judges_a_clause(token: Token) -> bool:
+    """Tell whether a participle judges the "that" clause after "it is":
+    "It is telling that the board moved only then" (parsed as a verb)."""
+    children = list(token.children)
+    return (
+        any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children)
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children)
+        and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in children
+        )
+    )
+
+
 def has_fact_subject(verb: Token) -> bool:
     """Tell whether a verb's subject is a "that" clause opening the sentence:
     "That the company settled at all suggests ..." (the parser may take the
@@ -632,8 +658,10 @@ def frames_as_speaker(subject: Token, verb: Token, lex: OpinionCues) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children):
         return False
-    document = lex.has("documents", subject.lemma_.lower())
-    return not document or lex.has("document_verbs", verb.lemma_.lower())
+    lemma, verb_lemma = subject.lemma_.lower(), verb.lemma_.lower()
+    if lex.has("records", lemma):
+        return lex.has("record_verbs", verb_lemma)
+    return not lex.has("documents", lemma) or lex.has("document_verbs", verb_lemma)
 
 
 def is_intensifier(token: Token, lex: OpinionCues) -> bool:

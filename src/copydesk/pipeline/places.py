@@ -127,6 +127,21 @@ FACILITY_WORDS = {
     "college",
     "hall",
 }
+# Buildings that stand for the body in them: "nurses at the hospital in Carrick Bay".
+BODY_WORDS = {"hospital", "school", "university", "college", "museum", "library"}
+# Buildings and grounds where things happen, which a town after them locates:
+# "the civic hall in Marlow Point".
+SITES = (
+    SITE_NOUNS
+    | BUILDING_NOUNS
+    | FACILITY_WORDS
+    | {
+        "courthouse", "kitchen", "church", "chapel", "gym", "gymnasium", "clinic",
+        "shelter", "pier", "dock", "wharf", "marina", "fairground", "fairgrounds",
+        "theatre", "theater", "hotel", "mall", "market", "offices", "bay", "arena",
+        "cafeteria", "ballroom", "lobby", "courtyard", "field", "center", "centre",
+    }
+)  # fmt: skip
 
 
 def find_places(
@@ -300,6 +315,9 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
         # "through the Eastgate district", "into the Tolley Point terminal",
         # "off the Maine coast"
         return area.left_edge.i, area.i + 1
+    site = site_around(root)
+    if site is not None:
+        return site.left_edge.i, end
     inner = town_of(ent)
     if inner and root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPOSITIONS:
         inner_end = inner[0].i + 1
@@ -339,6 +357,29 @@ def place_phrase(ent: SpacySpan, start: int, end: int) -> tuple[int, int]:
     if doc[first].dep_ not in {"det", "amod", "poss", "compound"} or first == outer.i:
         return start, end  # "prices paid at elevators around Ashby Falls": not a place
     return first, max(end, root.i + 1)
+
+
+def site_around(root: Token) -> Token | None:
+    """Return the building a town or street is where of: "the civic hall" of
+    "crowded into the civic hall in Marlow Point", "the old school kitchen" of
+    "cooked at the old school kitchen on Wilcombe Avenue" (but "its cannery in
+    Port Hadlow" is Port Hadlow, and a body named is a party, not a site)."""
+    if not (root.dep_ == "pobj" and root.head.lower_ in {"in", "on"}):
+        return None
+    site = root.head.head
+    before = root.doc[root.head.i - 1]
+    if site.i != before.i and before.dep_ == "pobj":
+        site = before  # "into the Grange Hall in Harrow Springs", "in" read as the verb's
+    if (
+        site.dep_ == "pobj"
+        and site.head.lower_ in WHERE_PREPOSITIONS | {"into", "onto"}
+        and site.lemma_.lower() in SITES - BODY_WORDS
+        and not any(t.ent_type_ in {"ORG", "PERSON", "GPE"} for t in site.lefts)
+        and site.ent_type_ not in {"ORG", "PERSON", "GPE"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in site.children)
+    ):
+        return site
+    return None
 
 
 def described_place(phrase: Token) -> str:
