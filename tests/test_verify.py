@@ -1373,3 +1373,51 @@ def test_an_amount_a_verb_passes_is_a_lower_bound(
     article = "The ferry was cancelled after waves topped 38 feet on Tuesday [1]."
     (claim,) = check(english, article, {"1": source})
     assert outcome(claim)[1] == reason
+
+
+def test_the_company_is_the_publisher_of_its_own_release(english: Language) -> None:
+    # "The company will also give ..." of Brisbourne's release, which never says
+    # "the company" or "workers" ("associates").
+    sources = {
+        "3": "All hourly associates will also receive two additional paid days off each year."
+    }
+    checker = Checker(Options(), lambda _model: english)
+    plain = registry(sources)
+    published_by = replace(plain.sources[0], publisher="Brisbourne Home Goods Inc.")
+    article = (
+        "Brisbourne Home Goods Inc. will raise starting pay at the center. "
+        "The company will also give all hourly workers two additional paid days off a year [3]."
+    )
+    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
+    claim = checker.check_document(document, replace(plain, sources=(published_by,))).claims[-1]
+    assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)
+
+
+def test_a_records_author_is_a_party_it_states(english: Language) -> None:
+    sources = {
+        "w": "Union drives at warehouses in the South have won about half of the "
+        "representation elections held since 2022."
+    }
+    checker = Checker(Options(), lambda _model: english)
+    plain = registry(sources)
+    by_author = replace(plain.sources[0], extra=(("author", "Rosalie Wrenshaw"),))
+    article = (
+        "Union drives at warehouses in the South have succeeded in about half of the "
+        "elections held since 2022, according to an analysis by labor economist Rosalie "
+        "Wrenshaw [w]."
+    )
+    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
+    for record in (plain, replace(plain, sources=(by_author,))):
+        (claim,) = checker.check_document(document, record).claims
+        expected = "supported" if record is not plain else "unsupported"
+        assert outcome(claim)[0] == expected, outcome(claim)
+
+
+def test_a_part_of_a_building_is_a_place_the_source_must_state(english: Language) -> None:
+    source = {"1": "Voting will take place in the center's main break room."}
+    (wrong,) = check(
+        english, "Voting will take place in the center's north loading bay [1].", source
+    )
+    assert outcome(wrong)[0] == "unsupported", outcome(wrong)
+    (right,) = check(english, "Voting will take place in the center's main break room [1].", source)
+    assert outcome(right)[0] == "supported", outcome(right)

@@ -955,6 +955,13 @@ def attribution_speakers(sent: SpacySpan) -> set[int]:
             if not any(t.pos_ == "PROPN" for t in words):
                 found.update(t.i for t in words)
     doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+            # "according to an analysis by labor economist Rosalie Wrenshaw": who
+            # says so; a name in it is checked as a party, the rest is no claim
+            words = [t for c in token.nbor().children if c.dep_ == "pobj" for t in c.subtree]
+            if any(t.pos_ == "PROPN" for t in words):
+                found.update(t.i for t in words if t.pos_ != "PROPN" and not t.ent_type_)
     for verb in sent:
         study = study_of(verb)
         first = study.left_edge.i if study is not None else sent.start

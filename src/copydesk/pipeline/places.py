@@ -42,7 +42,7 @@ PLACE_NOUNS = {
 FEATURE_NOUNS = {
     "coast", "shore", "shoreline", "bank", "creek", "river", "lake", "aquifer",
     "reservoir", "foot", "edge", "junction", "intersection", "platform", "lot",
-    "village", "outskirts", "waterfront", "backcountry", "corridor", "shelf",
+    "village", "outskirts", "waterfront", "backcountry", "corridor", "shelf", "bay",
 }  # fmt: skip
 PLACE_PREPOSITIONS = {
     "in",

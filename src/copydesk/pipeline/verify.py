@@ -46,7 +46,7 @@ from copydesk.models import (
     SourceSentence,
     Verdict,
 )
-from copydesk.pipeline.names import GOVERNED_PLACES, LANDFORMS
+from copydesk.pipeline.names import COMPANY_NOUNS, GOVERNED_PLACES, INSTITUTIONS, LANDFORMS
 from copydesk.pipeline.places import BUILDING_NOUNS, SITE_NOUNS, STRUCTURES
 from copydesk.quantities import (
     STRICT_UNITS,
@@ -456,8 +456,9 @@ def index_sources(cited: Iterable[CitedSource]) -> SourceIndex:
     index = SourceIndex()
     for cited_source in cited:
         record = cited_source.source
-        for heading in (record.title, record.publisher):
-            index.about.update(w.lower() for w in WORD.findall(heading or ""))
+        for heading in (record.title, record.publisher, dict(record.extra).get("author")):
+            if isinstance(heading, str):
+                index.about.update(w.lower() for w in WORD.findall(heading))
         if record.published is not None:
             index.published.append(record.published.isoformat())
         first = len(index.pool)
@@ -627,6 +628,12 @@ def match(claim: Claim, index: SourceIndex) -> Match:
         for word in name_tokens(party):
             if word in hits:
                 hits[word] |= spoken
+        # "The company will also give ..." of the company's own release (but "the
+        # authority" of a magazine's article is the Racing Authority it names)
+        others = [w for p in claim.facts.slots.parties if p != party for w in name_tokens(p)]
+        named = {lex.canonical(w) for w in others}
+        for word in hits.keys() & describing_nouns() - named:
+            hits[word] |= spoken
     weights = {t: idf(len(hits[t]), n) for t in terms}
     total = sum(weights.values()) or 1.0
     coverage = sum(w for t, w in weights.items() if hits[t]) / total
@@ -648,6 +655,12 @@ def match(claim: Claim, index: SourceIndex) -> Match:
     check_details(claim, index, found)
     check_conjunct(claim, terms, found)
     return found
+
+
+@lru_cache(maxsize=1)
+def describing_nouns() -> frozenset[str]:
+    """Return the nouns that describe a body ("the company", "the council"), as terms."""
+    return frozenset(lexicon().canonical(w) for w in COMPANY_NOUNS | INSTITUTIONS)
 
 
 def check_conjunct(claim: Claim, terms: list[str], found: Match) -> None:
