@@ -696,6 +696,17 @@ def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
             "State Bureau of Mines and Reclamation",
             id="of-two-things",
         ),
+        pytest.param(
+            "The Ottersley County Sportsmen's Alliance pledged $150,000 toward the overpass.",
+            "Ottersley County Sportsmen's Alliance",
+            id="a-plural-in-the-possessive",
+        ),
+        pytest.param(
+            "A survey of 1,240 families by the Wrexfield Valley PTA found that 63 percent were "
+            "unhappy with the meals.",
+            "Wrexfield Valley PTA",
+            id="a-parent-teacher-association",
+        ),
     ],
 )
 def test_names_joined_by_and_are_one_body(nlp, text: str, party: str) -> None:  # noqa: ANN001
@@ -1236,6 +1247,31 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="a-building-on-a-street",
         ),
         pytest.param(
+            "Container volumes at Gulf Coast ports rose 5.4 percent in the third quarter [a].",
+            "Gulf Coast ports",
+            (),
+            id="the-ports-of-a-coast",
+        ),
+        pytest.param(
+            "Indoor temperatures at the Caddis Hollow center reached 94 degrees in June [4].",
+            "the Caddis Hollow center",
+            (),
+            id="a-center-named-by-its-town",
+        ),
+        pytest.param(
+            "Ochre Lake's airport, which handled about 21,000 passengers last year, will be "
+            "left without any scheduled flights [3].",
+            "Ochre Lake",
+            (),
+            id="a-town-in-the-possessive",
+        ),
+        pytest.param(
+            "A study found that about 1,400 elk cross the highway each spring and autumn [3].",
+            None,
+            (),
+            id="a-clause-the-model-took-for-a-name",
+        ),
+        pytest.param(
             "Some 250 people crowded into the Grange Hall in Harrow Springs on Tuesday.",
             "the Grange Hall in Harrow Springs",
             (),
@@ -1656,3 +1692,19 @@ def test_according_to_is_no_term_of_the_claim(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "The breach began on September 2, according to the retailer.")
     assert "deal" not in claim.facts.terms
     assert "accord" not in claim.facts.terms
+
+
+def test_a_town_written_with_its_region_is_no_short_name_of_a_body(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Painful is an understatement for the families who still fish out of New Harrow. "
+        "The New Harrow Fishermen's Cooperative said its members would lose about $9 million. "
+        "Cod landings at New Harrow, Massachusetts, fell 52% in 2025 [2]. "
+        "Haddock and pollock now make up most of the catch in New Harrow [2]."
+    )
+    claims = claims_of(nlp, text)
+    assert claims[1].facts.slots.parties == ("New Harrow Fishermen's Cooperative",)
+    assert [c.facts.slots.location for c in claims[2:]] == [
+        "New Harrow, Massachusetts",
+        "New Harrow",
+    ]
+    assert [c.facts.slots.parties for c in claims[2:]] == [(), ()]

@@ -156,6 +156,16 @@ ORG_PATTERNS = [
     ],
     # "Ashford & Bell", "Johnson & Johnson"
     [{**PROPER_WORD, "OP": "+"}, {"ORTH": "&"}, {"POS": "PROPN", "OP": "+"}],
+    # "Ottersley County Sportsmen's Alliance": a plural in the possessive inside
+    [
+        {**PROPER_WORD, "OP": "*"},
+        {"LOWER": {"REGEX": "(men|women|people|children)$"}, "IS_TITLE": True},
+        {"ORTH": {"IN": ["'s", "’s"]}},
+        {"POS": "PROPN", "OP": "*"},
+        {"LOWER": {"IN": ORG_HEADS}, "IS_TITLE": True},
+    ],
+    # "the Wrexfield Valley PTA"
+    [{**PROPER_WORD, "OP": "+"}, {"ORTH": {"IN": ["PTA", "PTO"]}}],
     # "Local 17" once the article has named the union in full.
     [{"LOWER": "local", "IS_TITLE": True}, {"LIKE_NUM": True}],
     # "United Appliance Workers Local 412", "Piedmont Loom Workers' Local 118":
@@ -516,6 +526,11 @@ def without_outer_article(ent: Any) -> Any:
     return ent
 
 
+# Labels of names, which hold no verb of their own.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+FINITE_VERBS = {"VB", "VBD", "VBP", "VBZ"}
+
+
 def relabel(ent: Any) -> Any:
     """Return an entity with the label the small model should have given it, or
     None when it names nothing.
@@ -544,6 +559,8 @@ def relabel(ent: Any) -> Any:
         and all(t.is_lower for t in ent[1:])
     ):
         return None  # "The stadium", "The term sheet": no name at all
+    if ent.label_ in NAME_LABELS and any(t.is_lower and t.tag_ in FINITE_VERBS for t in ent):
+        return None  # "elk cross the highway": a clause, not a name
     joint = [t for t in ent[1:-1] if t.is_lower and t.lower_ in SPAN_BREAKS]
     if joint and ent.label_ in {"ORG", "PERSON"}:
         # "gates at Brayton to Westline Airways" read as one name: the name after it

@@ -139,6 +139,8 @@ def extract_claims(
         for ent in doc.ents:
             if ent.label_ in {"GPE", "LOC"}:
                 names.note_place(ent.text)  # for "the county", "towns like New Harrow"
+                if before_region(ent):
+                    names.towns.add(ent.text)
     claims: list[Claim] = []
     seen: dict[str, str] = {}
     quarter: str | None = None  # the last quarter named: what "the quarter" means
@@ -572,8 +574,10 @@ def find_parties(
             continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
             found.append((ent.start, names.canonical(local_name(ent), ent.label_)))
-        elif bare in names.short:
-            found.append((ent.start, names.short[bare]))  # "Hallam's size" tagged a place
+        elif bare in names.short and bare not in names.towns:
+            # "Hallam's size" tagged a place (but "Ashgrove, Pennsylvania" is a town,
+            # whatever Ashgrove Road Watch is called for short)
+            found.append((ent.start, names.short[bare]))
     in_ents = {t.i for e in ents for t in e}
     for token in sent:
         if keep is not None and token.i not in keep or token.i in in_ents:

@@ -86,13 +86,18 @@ def agree_labels(docs: Iterable[Doc]) -> None:
     drop_common_nouns(docs)
     ents = [e for doc in docs for e in doc.ents]
     orgs = {e.text for e in ents if e.label_ == "ORG"}
+    with_region = {e.text for e in ents if before_region(e)}
     places = {
         e.text
         for e in ents
-        if (e.label_ in {"GPE", "LOC"} or before_region(e))
+        if (e.label_ in {"GPE", "LOC"} or e.text in with_region)
         # "Ardent" of "Ardent Motor Company" is the company, but "Mossbank" of
-        # "Mossbank Town Council" is the town
-        and not any(o.startswith(f"{e.text} ") and not is_public_body(o) for o in orgs)
+        # "Mossbank Town Council" is the town, and so is "New Harrow" of the New
+        # Harrow Fishermen's Cooperative once written "New Harrow, Massachusetts"
+        and (
+            e.text in with_region
+            or not any(o.startswith(f"{e.text} ") and not is_public_body(o) for o in orgs)
+        )
     }
     # "Ardent" of "Ardent Motor Company", "Pfizer said": parties, whatever else they seem.
     acting = short_forms(orgs) | speakers(ents)

@@ -305,6 +305,7 @@ class NameBook:
     # also took part. The money will pay for a trial of the company's drug."
     business: str | None = None
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
+    towns: set[str] = field(default_factory=set)  # places written with their region
     mentions: Counter = field(default_factory=Counter)  # canonical name -> times named
 
     @property
@@ -409,6 +410,8 @@ class NameBook:
         words = text.lower().split()
         if len(words) < 2 or words[-1] in GOVERNED_PLACES | STREETS:
             return None
+        if text in self.towns:
+            return None  # "New Harrow, Massachusetts", not its Fishermen's Cooperative
         for full in reversed(self.named):
             if full.startswith(f"{text} ") and self.kinds.get(full, "ORG") == "ORG":
                 return full

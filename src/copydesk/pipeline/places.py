@@ -101,6 +101,9 @@ SITE_NOUNS = {
     "mill",
     "refinery",
     "yard",
+    "port",
+    "center",
+    "centre",
 }
 # Nouns a place name before them makes part of the place: "the Ashgrove
 # office", "the Eastgate district", "the Maine coast".
@@ -200,6 +203,8 @@ def find_places(
         if len(group) == 1:
             end = with_region(group[0], end)
             end = max(end, other_town(group[0]))
+        if doc[end - 1].tag_ == "POS":
+            end -= 1  # "Ochre Lake's airport": the town, without the possessive
         text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
         head = group[0].root.head
         if head.lower_ == "between" and len(group) == 2 and " and " not in text:
