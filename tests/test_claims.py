@@ -315,6 +315,23 @@ def test_a_month_is_the_one_nearest_the_publication_date(
     assert resolve_date(phrase, date(2026, 6, 4), future=future) == expected
 
 
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("June 30", date(2026, 5, 22), "2026-06-30"),  # "said it was closing the lab on June 30"
+        ("30 June", date(2026, 5, 22), "2026-06-30"),
+        ("November 9", date(2026, 10, 21), "2026-11-09"),
+        ("May 3", date(2026, 5, 22), "2026-05-03"),
+        ("December 20", date(2026, 1, 5), "2025-12-20"),  # too far ahead: last year's
+        ("September 30", date(2026, 5, 22), "2025-09-30"),
+    ],
+)
+def test_a_day_without_its_year_is_this_years_when_near(
+    phrase: str, published: date, expected: str
+) -> None:
+    assert resolve_date(phrase, published) == expected
+
+
 def test_a_length_of_time_before_its_date_is_an_amount(nlp) -> None:  # noqa: ANN001
     (claim,) = claims_of(nlp, "Visits were cancelled on 46 days last year [1].")
     assert [(q.text, q.value, q.unit) for q in claim.facts.slots.numbers] == [

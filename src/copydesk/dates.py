@@ -44,6 +44,14 @@ MONTH_PART = re.compile(
     r"october|november|december)(?:,? (\d{4}))?$",
     re.I,
 )
+# A day of a month, without its year: "June 30", "30 June", "October 24th".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+MONTH_DAY = re.compile(
+    rf"\b(?:{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH})\b", re.I
+)
+# How far ahead of publication a yearless day in a past-tense sentence may lie
+# and still be this year's: "said it was closing the lab on June 30" in May.
+SOON_DAYS = 92
 # Phrases whose date is a month or week counted from the base date, not a day.
 MONTH_SHIFT = re.compile(r"\b(last|next|this) month\b", re.I)
 # A part of the base date's month or week: "by the end of the month".
@@ -265,6 +273,12 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     parsed = _parse(phrase, base, future=future)
     if parsed is None:
         return None
+    if base is not None and not has_year and not future and MONTH_DAY.search(phrase):
+        # News copy gives the year only when it is not the current one: "said it
+        # was closing the lab on June 30" in May is this June, not last.
+        this_year = same_day_in(parsed, base.year)
+        if this_year is not None and base < this_year <= base + timedelta(days=SOON_DAYS):
+            parsed = this_year
     if WEEK_RELATIVE.search(phrase):
         # A week is not a day: "last week" is an ISO week such as 2026-W18.
         year, week, _ = parsed.isocalendar()
@@ -276,6 +290,14 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
     ):
         return parsed.strftime("%Y-%m")
     return parsed.strftime("%Y-%m-%d")
+
+
+def same_day_in(day: date, year: int) -> date | None:
+    """Return the same month and day in another year (None for a 29 February)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
 
 
 def season_year(which: str, season: str, base: date) -> int:
