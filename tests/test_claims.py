@@ -714,6 +714,12 @@ def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
             id="of-two-things",
         ),
         pytest.param(
+            "Large tunnels have run 38 percent over budget, according to Underground Works "
+            "Quarterly.",
+            "Underground Works Quarterly",
+            id="a-quarterly",
+        ),
+        pytest.param(
             "The Ottersley County Sportsmen's Alliance pledged $150,000 toward the overpass.",
             "Ottersley County Sportsmen's Alliance",
             id="a-plural-in-the-possessive",
@@ -1264,6 +1270,40 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="a-building-on-a-street",
         ),
         pytest.param(
+            "Up to an inch of ice coated trees and power lines across Cawthorn and Meddick "
+            "counties on January 16 [2].",
+            "Cawthorn and Meddick counties",
+            (),
+            id="two-counties",
+        ),
+        pytest.param(
+            "The line will cross 1,340 parcels owned by about 860 landowners in Varnell, Ambry "
+            "and Tesky counties [1].",
+            "Varnell, Ambry and Tesky counties",
+            (),
+            id="three-counties",
+        ),
+        pytest.param(
+            "The board voted 4-1 on Monday to approve the route between Hatchel Bend and "
+            "Delmore Falls, Iowa [1].",
+            "Hatchel Bend and Delmore Falls, Iowa",
+            (),
+            id="two-towns-and-their-state",
+        ),
+        pytest.param(
+            "The tunnel will carry water from Tamsley Creek Reservoir to a treatment plant [1].",
+            "Tamsley Creek Reservoir",
+            (),
+            id="a-reservoir-is-a-place",
+        ),
+        pytest.param(
+            "The three votes against the measure came from council members Rufina Obradovic, "
+            "Osric Fitzgrove and Fenna Stancombe [1].",
+            None,
+            ("Rufina Obradovic", "Osric Fitzgrove", "Fenna Stancombe"),
+            id="votes-from-people",
+        ),
+        pytest.param(
             "Container volumes at Gulf Coast ports rose 5.4 percent in the third quarter [a].",
             "Gulf Coast ports",
             (),
@@ -1725,3 +1765,22 @@ def test_a_town_written_with_its_region_is_no_short_name_of_a_body(nlp) -> None:
         "New Harrow",
     ]
     assert [c.facts.slots.parties for c in claims[2:]] == [(), ()]
+
+
+def test_the_city_council_is_the_council_of_the_town_of_the_story(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Landlords in Ardenmoor, Minnesota, will be barred from raising rents by more than 5 "
+        "percent a year after the City Council voted 6-3 on Tuesday. The council should give "
+        "the new rent board a real budget."
+    )
+    assert parties_of(nlp, text) == [("Ardenmoor City Council",)] * 2
+
+
+def test_the_city_is_not_made_from_an_office_of_the_city(nlp) -> None:  # noqa: ANN001
+    text = (
+        "An audit released last month by the Office of the City Auditor found delays. "
+        "Kolaczyk said the geological survey the city gave bidders had understated the risk."
+    )
+    parties = parties_of(nlp, text)
+    assert parties[0] == ("Office of the City Auditor",)
+    assert all("Office" not in p and "City of" not in p for p in parties[1])

@@ -366,6 +366,21 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             id="deserves-credit-beside-a-date",
         ),
         pytest.param(
+            "It is the most consequential housing vote the city has taken in a generation, and "
+            "both sides know it.",
+            id="the-most-consequential",
+        ),
+        pytest.param(
+            "Landlords have a fair point about repair costs, but an industry that pushed median "
+            "rents up 7.8 percent last year will struggle to cast itself as the victim.",
+            id="a-fair-point-beside-a-figure",
+        ),
+        pytest.param(
+            "With rates already rising 6 percent a year partly to pay for the tunnel, "
+            "ratepayers have every right to be losing patience.",
+            id="every-right",
+        ),
+        pytest.param(
             "Anyone who has worked a July afternoon under a metal warehouse roof in Tennessee "
             "will understand why the campaign caught on so quickly.",
             id="what-anyone-will-understand",
@@ -552,6 +567,10 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "The runner has been provisionally suspended after testing positive for EPO.",
             id="suspended-after-a-test",
+        ),
+        pytest.param(
+            "Smith said residents have every right to object to the plan.",
+            id="every-right-in-attributed-speech",
         ),
         pytest.param(
             "The filing reveals that the airline owes $12 million to its fuel supplier.",

@@ -91,6 +91,7 @@ ORG_HEADS = [
     "motors", "shipping", "ferries", "fund", "network", "laboratories", "labs",
     "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
     "laboratory", "lab", "capital", "ventures", "investments", "chamber", "observatory",
+    "quarterly", "monthly", "weekly", "journal", "gazette", "herald", "tribune", "courant",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}
@@ -256,6 +257,16 @@ PLACE_PATTERNS = [
     [{**PROPER_WORD, "OP": "+"}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}],
     # "Pruett's Landing"
     [PROPER_WORD, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": PLACE_HEADS}, "IS_TITLE": True}],
+    # "Cawthorn and Meddick counties", "Varnell, Ambry and Tesky counties"
+    [
+        {**PROPER_WORD, "IS_TITLE": True},
+        {"ORTH": ",", "OP": "?"},
+        {**PROPER_WORD, "IS_TITLE": True, "OP": "?"},
+        {"ORTH": ",", "OP": "?"},
+        {"LOWER": "and"},
+        {**PROPER_WORD, "IS_TITLE": True},
+        {"LOWER": {"IN": ["counties", "parishes", "townships", "boroughs"]}},
+    ],
 ]
 # "Dutch", "Kenyan", "Democrats", "Israeli": how nationalities and groups end.
 DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ch|sh|s|ern)$")

@@ -492,12 +492,19 @@ GENERIC_BODY_WORDS = {
 }  # fmt: skip
 
 
-def local_name(ent: SpacySpan) -> str:
+def local_name(ent: SpacySpan, names: NameBook) -> str:
     """Return a body's name with its town when the name alone says only its kind:
-    "The City Council in Corran Falls" is the "Corran Falls City Council"."""
+    "The City Council in Corran Falls" is the "Corran Falls City Council", and so
+    is "the City Council" of a sentence about Corran Falls, Oregon."""
     words = ent.text.lower().split()
+    generic = set(words) <= GENERIC_BODY_WORDS and words[-1] not in {"the", "of"}
     towns = town_of(ent) if ent.label_ == "ORG" else []
-    if not towns or not set(words) <= GENERIC_BODY_WORDS or words[-1] in {"the", "of"}:
+    if generic and not towns and {"city", "town"} & set(words):
+        # the town the sentence names with its region
+        home = [e.text for e in ent.sent.ents if e.text in names.towns and before_region(e)]
+        if len(home) == 1:
+            return f"{home[0]} {' '.join(t.text for t in ent if t.lower_ != 'the')}"
+    if not towns or not generic:
         return ent.text
     town = towns[0]
     first = town
@@ -573,7 +580,7 @@ def find_parties(
                 found.append((ent.start, body))
             continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
-            found.append((ent.start, names.canonical(local_name(ent), ent.label_)))
+            found.append((ent.start, names.canonical(local_name(ent, names), ent.label_)))
         elif bare in names.short and bare not in names.towns:
             # "Hallam's size" tagged a place (but "Ashgrove, Pennsylvania" is a town,
             # whatever Ashgrove Road Watch is called for short)

@@ -243,7 +243,7 @@ STREETS = {
 # where "Quillan" is short for a rowing club (but "Hollin Creek" may be a brewery).
 LANDFORMS = {
     "river", "creek", "lake", "valley", "basin", "canyon", "glacier", "flat", "flats",
-    "island", "islands",
+    "island", "islands", "reservoir", "aquifer",
 }  # fmt: skip
 # Prepositions after which a river or an island is where, not who: "the crossing
 # from Port Ellery to Wrenfield Island" (but "a deal with Hollin Creek").
@@ -533,11 +533,14 @@ class NameBook:
             for name in candidates:
                 words = name.split()
                 lower = [w.lower() for w in words]
-                if noun in lower[1:] and lower[0] != "the":
-                    place = " ".join(words[: lower.index(noun)])
+                before = words[: lower.index(noun)] if noun in lower[1:] else []
+                # "Millbrook City Council" (but not the "Office of the City Auditor")
+                if before and all(w[:1].isupper() for w in before):
+                    place = " ".join(before)
                     return f"{place} County" if noun == "county" else f"City of {place}"
-        if noun in INSTITUTIONS:
-            # "the union" -> "International Dockworkers Union Local 17"
+        if noun in INSTITUTIONS - {"city", "county"}:
+            # "the union" -> "International Dockworkers Union Local 17" (but "the
+            # city" is not the "Office of the City Auditor")
             for name in candidates:
                 if noun in name.lower().split():
                     return name

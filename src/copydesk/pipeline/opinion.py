@@ -97,6 +97,7 @@ PHRASE_FAMILIES = {
     "minimizers": "minimizer",
     "prescriptive_phrases": "prescription",
     "absolutes": "absolute",
+    "verdict_phrases": "writer_belief",
 }
 
 

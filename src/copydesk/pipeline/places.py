@@ -13,7 +13,7 @@ from collections.abc import Container, Iterator
 from typing import TYPE_CHECKING
 
 from copydesk.pipeline.markers import is_marker
-from copydesk.pipeline.names import NOT_NAMES, STREETS, NameBook
+from copydesk.pipeline.names import NOT_NAMES, STREETS, NameBook, is_landform
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -203,6 +203,8 @@ def find_places(
         if len(group) == 1:
             end = with_region(group[0], end)
             end = max(end, other_town(group[0]))
+        elif end == group[-1].end:
+            end = with_region(group[-1], end)  # "Hatchel Bend and Delmore Falls, Iowa"
         if doc[end - 1].tag_ == "POS":
             end -= 1  # "Ochre Lake's airport": the town, without the possessive
         text = " ".join(doc[start:end].text.split())  # as read, not as wrapped
@@ -425,8 +427,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     ``parties`` holds the names already met as parties: "a stake in Anthropic"
     is no place once Anthropic is known.
     """
-    if ent.label_ in {"GPE", "LOC"}:
-        return True
+    if ent.label_ in {"GPE", "LOC"} or is_landform(ent):
+        return True  # a landform: "from Tamsley Creek Reservoir", "the Quillan River"
     root = ent.root
     if ent.label_ in {"ORG", "PERSON", "FAC"} and ent.text not in parties:
         if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"}:
@@ -462,6 +464,8 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
         # parent, not where it is
         parent = ent.root.head.head.ent_type_ == "ORG"
         return after_preposition and ent[-1].lower_ in FACILITY_WORDS and not (staff or parent)
+    if ent.label_ == "PERSON" and ent.root.head.lower_ == "from":
+        return False  # "votes from council members Rufina Obradovic, ...": who, not where
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
 
 
