@@ -1421,3 +1421,33 @@ def test_a_part_of_a_building_is_a_place_the_source_must_state(english: Language
     assert outcome(wrong)[0] == "unsupported", outcome(wrong)
     (right,) = check(english, "Voting will take place in the center's main break room [1].", source)
     assert outcome(right)[0] == "supported", outcome(right)
+
+
+def test_what_the_second_half_of_reported_words_adds_must_be_stated(english: Language) -> None:
+    source = {
+        "3": "Board chair Octavia Penhaligon said the inquiry would examine the cooperative's "
+        "tree-trimming program and how it kept members informed during the outage."
+    }
+    (added,) = check(
+        english,
+        "Board chair Octavia Penhaligon said the inquiry would look at the cooperative's "
+        "tree-trimming program and whether it should move more of its lines underground [3].",
+        source,
+    )
+    assert outcome(added)[:2] == ("unsupported", "not-in-source"), outcome(added)
+    (stated,) = check(
+        english,
+        "Board chair Octavia Penhaligon said the inquiry would look at the cooperative's "
+        "tree-trimming program and how it kept members informed [3].",
+        source,
+    )
+    assert outcome(stated)[0] == "supported", outcome(stated)
+
+
+def test_homes_that_lack_service_have_no_service(english: Language) -> None:
+    (claim,) = check(
+        english,
+        "The network will reach about 6,200 homes that have no high-speed service today [1].",
+        {"1": "The network will reach about 6,200 homes that currently lack high-speed service."},
+    )
+    assert outcome(claim)[0] == "supported", outcome(claim)

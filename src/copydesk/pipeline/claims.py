@@ -167,6 +167,11 @@ def extract_claims(
             if clause.shared:
                 own = content_terms(segment.sent, lexicon(), set(clause.tokens))
                 facts = replace(facts, own_terms=own)
+            elif len(clauses) == 1 and (added := reported_conjunct(segment.sent)) is not None:
+                # "said the inquiry would look at X and whether it should move its
+                # lines underground": what the second half adds must be stated too
+                own = content_terms(segment.sent, lexicon(), {t.i for t in added.subtree})
+                facts = replace(facts, own_terms=own)
             if clause.part is Part.RELATIVE:
                 for party in reversed(antecedent_parties(segment.sent, clause, names)):
                     facts = with_party(facts, party, first=True)
@@ -204,6 +209,17 @@ def extract_claims(
             )
             seen.setdefault(key, claim_id)
     return tuple(claims)
+
+
+def reported_conjunct(sent: SpacySpan) -> Token | None:
+    """Return the second verb of what a sentence reports someone said, when it
+    has words of its own: "said the inquiry would look at X and whether it
+    should move its lines underground" (left whole by the clause splitter)."""
+    for verb, _ in reporting_subjects(sent):
+        for said in (c for c in verb.children if c.dep_ == "ccomp"):
+            for conj in (c for c in said.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                return conj
+    return None
 
 
 def own_question(sent: SpacySpan) -> str | None:

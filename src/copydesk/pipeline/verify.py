@@ -167,8 +167,9 @@ ATTRIBUTION = re.compile(r"\baccording to [^,.;]*", re.I)
 URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 # Words that turn a statement round: a claim with one needs a source with one.
 NEGATIONS = {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"}
-# A source may state a negation as "Absent changes" for the claim's "Without changes".
-STATED_NEGATIONS = NEGATIONS | {"absent"}
+# A source may state a negation as "Absent changes" for the claim's "Without changes",
+# or "homes that lack service" for "homes that have no service".
+STATED_NEGATIONS = NEGATIONS | {"absent", "lack", "lacks", "lacked", "lacking"}
 NEGATION = re.compile(r"n't\b|\bcannot\b", re.I)
 # Words that begin with "un" without negating anything ("under", "united", "unit").
 NOT_UN = {"under", "until", "unite", "unive", "union", "uniqu", "unifo", "unifi", "unles"}
