@@ -1297,6 +1297,13 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             id="a-reservoir-is-a-place",
         ),
         pytest.param(
+            "Kettlewell County has won an $18.4 million grant from the National Rural "
+            "Connectivity Administration [1].",
+            None,
+            ("Kettlewell County", "National Rural Connectivity Administration"),
+            id="a-county-that-acts-is-a-party",
+        ),
+        pytest.param(
             "The three votes against the measure came from council members Rufina Obradovic, "
             "Osric Fitzgrove and Fenna Stancombe [1].",
             None,

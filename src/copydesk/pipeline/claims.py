@@ -211,6 +211,17 @@ def extract_claims(
     return tuple(claims)
 
 
+def is_acting_county(ent: SpacySpan) -> bool:
+    """Tell whether a county is the subject of what it does: "Kettlewell County has
+    won an $18.4 million grant" (a body, not where things happen)."""
+    return (
+        ent.label_ == "GPE"
+        and ent[-1].lower_ == "county"
+        and ent.root.dep_ == "nsubj"
+        and ent.root.head.pos_ == "VERB"
+    )
+
+
 def reported_conjunct(sent: SpacySpan) -> Token | None:
     """Return the second verb of what a sentence reports someone said, when it
     has words of its own: "said the inquiry would look at X and whether it
@@ -579,7 +590,7 @@ def find_parties(
         # "nurses at Calderwood General Hospital in Bransford" work for a party
         # in a town; "at Harlow Central High School", "live in Millbrook": where,
         # not who.
-        if is_recipient(ent):
+        if is_recipient(ent) or is_acting_county(ent):
             found.append((ent.start, re.sub(r"^(?:the|The) ", "", bare)))  # as a body
             continue
         if is_place(ent, names.known_parties()) and not (ent.label_ == "ORG" and town_of(ent)):
