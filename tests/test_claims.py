@@ -1791,3 +1791,14 @@ def test_the_city_is_not_made_from_an_office_of_the_city(nlp) -> None:  # noqa: 
     parties = parties_of(nlp, text)
     assert parties[0] == ("Office of the City Auditor",)
     assert all("Office" not in p and "City of" not in p for p in parties[1])
+
+
+def test_a_state_is_no_short_name_of_its_bodies(nlp) -> None:  # noqa: ANN001
+    text = (
+        "The Iowa Energy Facilities Board voted 4-1 on Monday to approve the route. "
+        "The final hearing took place at the Ambry County fairgrounds in Kellam, Iowa [2]. "
+        "Iowa growers sold 41 million bushels in 2025 [1]."
+    )
+    claims = claims_of(nlp, text)
+    assert claims[1].facts.slots.location == "the Ambry County fairgrounds in Kellam, Iowa"
+    assert "Iowa Energy Facilities Board" not in claims[2].facts.slots.parties

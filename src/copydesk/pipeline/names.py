@@ -282,6 +282,13 @@ ROLE_BODIES = {
 PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
 
 
+def known_places() -> frozenset[str]:
+    """Return the states, countries and cities the lexicon knows (lower case)."""
+    from copydesk.lexicon import lexicon
+
+    return lexicon().places
+
+
 # The legal forms a company's full name may end with.
 LEGAL_FORMS = ("Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Co.", "Corp.", "Corporation", "PLC", "plc")
 
@@ -348,8 +355,12 @@ class NameBook:
         if len(parts) > 1:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
             key = parts[-1] if label == "PERSON" else parts[0]
-            if label != "PERSON" and parts[1].lower() in LANDFORMS:
-                key = ""  # "Wrenfield Island Residents' Council" is not "Wrenfield"
+            if label != "PERSON" and (
+                parts[1].lower() in LANDFORMS or parts[0].lower() in known_places()
+            ):
+                # "Wrenfield Island Residents' Council" is not "Wrenfield", and the
+                # "Iowa" of the Iowa Energy Facilities Board is the state
+                key = ""
             if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
                 if label == "PERSON" or not is_public_body(name):
                     self.short.setdefault(key, name)
