@@ -720,6 +720,11 @@ def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
             id="a-quarterly",
         ),
         pytest.param(
+            "Pembrey Hollow Egg Farms will cull about 2.6 million hens.",
+            "Pembrey Hollow Egg Farms",
+            id="farms",
+        ),
+        pytest.param(
             "The Ottersley County Sportsmen's Alliance pledged $150,000 toward the overpass.",
             "Ottersley County Sportsmen's Alliance",
             id="a-plural-in-the-possessive",
@@ -1295,6 +1300,13 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             "Tamsley Creek Reservoir",
             (),
             id="a-reservoir-is-a-place",
+        ),
+        pytest.param(
+            "Warming centers have opened at Cawthorn Central High School and the Yelverton "
+            "Community Center [2].",
+            "Cawthorn Central High School and the Yelverton Community Center",
+            (),
+            id="two-buildings",
         ),
         pytest.param(
             "Kettlewell County has won an $18.4 million grant from the National Rural "

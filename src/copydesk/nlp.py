@@ -92,6 +92,7 @@ ORG_HEADS = [
     "pharmaceuticals", "therapeutics", "studios", "force", "co.", "police",
     "laboratory", "lab", "capital", "ventures", "investments", "chamber", "observatory",
     "quarterly", "monthly", "weekly", "journal", "gazette", "herald", "tribune", "courant",
+    "farms",
 ]  # fmt: skip
 # Last words that only an organisation's name ends with.
 ORG_DESIGNATORS = {"fc", "inc.", "corp.", "ltd", "llc", "club", "party", "plc", "co."}

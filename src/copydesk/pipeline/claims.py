@@ -595,8 +595,9 @@ def find_parties(
             continue
         if is_place(ent, names.known_parties()) and not (ent.label_ == "ORG" and town_of(ent)):
             names.note_place(bare)
-            if ent.root.dep_ == "pobj":
-                continue
+            root = ent.root
+            if root.dep_ == "pobj" or root.dep_ == "conj" and root.head.dep_ == "pobj":
+                continue  # "at Cawthorn Central High School and the Yelverton Community Center"
         if ent.label_ in PARTY_LABELS and bare in names.places and bare not in names.short:
             continue  # "towns like New Harrow": a place the article names elsewhere
         if len(ent) == 1 and is_portfolio(ent):

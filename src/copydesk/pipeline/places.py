@@ -433,6 +433,13 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     if ent.label_ in {"ORG", "PERSON", "FAC"} and ent.text not in parties:
         if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"}:
             return True  # "between Cedar Gap and Mill Flat"
+        if (
+            root.dep_ == "conj"
+            and ent[-1].lower_ in FACILITY_WORDS
+            and root.head.dep_ == "pobj"
+            and root.head.head.lower_ in PLACE_PREPOSITIONS
+        ):
+            return True  # "at Cawthorn Central High School and the Yelverton Community Center"
         if root.head.lower_ == "between" and " and " in ent.text:
             return True  # "between Ballangrove and Tarrawong" read as one name
         if root.head.lower_ == "of" and root.head.head.lemma_ in PLACE_NOUNS:
@@ -483,5 +490,5 @@ def is_recipient(ent: SpacySpan) -> bool:
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
     """Tell whether only a comma (or "and") separates two places."""
-    between = sent.doc[left.end : right.start]
-    return len(between) == 1 and between[0].lower_ in {",", "and"}
+    between = [t.lower_ for t in sent.doc[left.end : right.start]]
+    return between in ([","], ["and"], ["and", "the"])
