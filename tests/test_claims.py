@@ -582,6 +582,12 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             "to shield coffee growers in Hawaii from cheaper imports",
             id="a-passive-verbs-purpose",
         ),
+        pytest.param(
+            "Two deaths in Cawthorn County have been linked to carbon monoxide from portable "
+            "generators [2].",
+            None,
+            id="linked-to-a-noun-read-as-a-verb",
+        ),
     ],
 )
 def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  # noqa: ANN001

@@ -159,7 +159,11 @@ def find_motive(sent: SpacySpan, keep: set[int] | None = None) -> str | None:
     for token in sent:
         if token.pos_ not in {"VERB", "AUX"} or (keep is not None and token.i not in keep):
             continue
-        aux_to = [c for c in token.children if c.lower_ == "to" and c.dep_ == "aux"]
+        # (the "to" of "linked to carbon monoxide", tagged a preposition, marks no
+        # infinitive, whatever the parser made of "carbon")
+        aux_to = [
+            c for c in token.children if c.lower_ == "to" and c.dep_ == "aux" and c.tag_ == "TO"
+        ]
         if aux_to and is_purpose(token):
             candidates.append((aux_to[0].idx - sent.start_char, clause_text(aux_to[0], token)))
         elif token.tag_ == "VBG" and any(
