@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from copydesk.lexicon import lexicon
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
@@ -282,15 +284,8 @@ ROLE_BODIES = {
 PERSON_NOUNS = {"artist", "painter", "writer", "novelist", "composer", "player", "athlete"}
 
 
-def known_places() -> frozenset[str]:
-    """Return the states, countries and cities the lexicon knows (lower case)."""
-    from copydesk.lexicon import lexicon
-
-    return lexicon().places
-
-
-# The legal forms a company's full name may end with.
-LEGAL_FORMS = ("Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Co.", "Corp.", "Corporation", "PLC", "plc")
+# The legal forms a company's full name may end with, as written.
+COMPANY_SUFFIXES = ("Inc.", "Inc", "LLC", "Ltd", "Ltd.", "Co.", "Corp.", "Corporation", "PLC")
 
 
 @dataclass
@@ -356,7 +351,7 @@ class NameBook:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
             key = parts[-1] if label == "PERSON" else parts[0]
             if label != "PERSON" and (
-                parts[1].lower() in LANDFORMS or parts[0].lower() in known_places()
+                parts[1].lower() in LANDFORMS or parts[0].lower() in lexicon().places
             ):
                 # "Wrenfield Island Residents' Council" is not "Wrenfield", and the
                 # "Iowa" of the Iowa Energy Facilities Board is the state
@@ -385,7 +380,7 @@ class NameBook:
         "Brisbourne Home Goods" is their "Brisbourne Home Goods Inc."."""
         if name in self.known:
             return name
-        for form in LEGAL_FORMS:
+        for form in COMPANY_SUFFIXES:
             for candidate in (f"{name} {form}", f"{name}, {form}"):
                 if candidate in self.known:
                     return candidate

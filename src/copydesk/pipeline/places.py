@@ -142,7 +142,7 @@ SITES = (
         "courthouse", "kitchen", "church", "chapel", "gym", "gymnasium", "clinic",
         "shelter", "pier", "dock", "wharf", "marina", "fairground", "fairgrounds",
         "theatre", "theater", "hotel", "mall", "market", "offices", "bay", "arena",
-        "cafeteria", "ballroom", "lobby", "courtyard", "field", "center", "centre",
+        "cafeteria", "ballroom", "lobby", "courtyard", "field",
     }
 )  # fmt: skip
 
@@ -370,7 +370,8 @@ def site_around(root: Token) -> Token | None:
     """Return the building a town or street is where of: "the civic hall" of
     "crowded into the civic hall in Marlow Point", "the old school kitchen" of
     "cooked at the old school kitchen on Wilcombe Avenue" (but "its cannery in
-    Port Hadlow" is Port Hadlow, and a body named is a party, not a site)."""
+    Port Hadlow" and "the Corvane Solvents Inc. plant in Bellhaven" are where the
+    town is: a body's building stands for the body)."""
     if not (root.dep_ == "pobj" and root.head.lower_ in {"in", "on"}):
         return None
     site = root.head.head
@@ -489,6 +490,6 @@ def is_recipient(ent: SpacySpan) -> bool:
 
 
 def between_is_comma(sent: SpacySpan, left, right) -> bool:
-    """Tell whether only a comma (or "and") separates two places."""
+    """Tell whether only a comma, "and" or "and the" separates two places."""
     between = [t.lower_ for t in sent.doc[left.end : right.start]]
     return between in ([","], ["and"], ["and", "the"])
