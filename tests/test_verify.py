@@ -74,6 +74,14 @@ def check_records(
     return checker.check_document(document, Registry("sources.yaml", records)).claims
 
 
+def check_one_record(
+    english: Language, article: str, label: str, text: str, **fields: object
+) -> tuple[Claim, ...]:
+    """Check a draft against one record, with fields such as its publisher set."""
+    record = replace(registry({label: text}).sources[0], **fields)
+    return check_records(english, article, (record,))
+
+
 def outcome(claim: Claim) -> tuple[str, str, str]:
     """Return a claim's verdict, reason and message."""
     assert claim.verdict is not None
@@ -1256,23 +1264,19 @@ def test_the_publisher_of_a_record_is_the_company_it_speaks_of(english: Language
 
 def test_a_records_author_speaks_in_each_of_its_sentences(english: Language) -> None:
     # "Elm Row Analytics estimates" cites a report of Elm Row Analytics: "we estimate".
-    sources = {
-        "1": "Volkaren will supply the cells from its plant in Tennessee. We estimate the "
+    text = (
+        "Volkaren will supply the cells from its plant in Tennessee. We estimate the "
         "battery could earn around 48 million dollars a year, mostly by charging overnight "
         "when prices are low and discharging during the evening peak."
-    }
-    checker = Checker(Options(), lambda _model: english)
-    plain = registry(sources)
-    published_by = replace(plain.sources[0], publisher="Elm Row Analytics")
+    )
     article = (
         "Elm Row Analytics estimates that the plant could earn about $48 million a year "
         "by charging at night, when power is cheap [1]."
     )
-    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
-    for record in (plain, replace(plain, sources=(published_by,))):
-        (claim,) = checker.check_document(document, record).claims
-        expected = "supported" if record is not plain else "unsupported"
-        assert outcome(claim)[0] == expected, outcome(claim)
+    (plain,) = check_one_record(english, article, "1", text)
+    assert outcome(plain)[0] == "unsupported", outcome(plain)
+    (claim,) = check_one_record(english, article, "1", text, publisher="Elm Row Analytics")
+    assert outcome(claim)[0] == "supported", outcome(claim)
 
 
 def test_a_short_name_the_source_also_uses_states_the_party(english: Language) -> None:
@@ -1378,39 +1382,30 @@ def test_an_amount_a_verb_passes_is_a_lower_bound(
 def test_the_company_is_the_publisher_of_its_own_release(english: Language) -> None:
     # "The company will also give ..." of Brisbourne's release, which never says
     # "the company" or "workers" ("associates").
-    sources = {
-        "3": "All hourly associates will also receive two additional paid days off each year."
-    }
-    checker = Checker(Options(), lambda _model: english)
-    plain = registry(sources)
-    published_by = replace(plain.sources[0], publisher="Brisbourne Home Goods Inc.")
+    text = "All hourly associates will also receive two additional paid days off each year."
     article = (
         "Brisbourne Home Goods Inc. will raise starting pay at the center. "
         "The company will also give all hourly workers two additional paid days off a year [3]."
     )
-    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
-    claim = checker.check_document(document, replace(plain, sources=(published_by,))).claims[-1]
-    assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)
+    claims = check_one_record(english, article, "3", text, publisher="Brisbourne Home Goods Inc.")
+    assert outcome(claims[-1])[:2] == ("supported", "supported"), outcome(claims[-1])
 
 
 def test_a_records_author_is_a_party_it_states(english: Language) -> None:
-    sources = {
-        "w": "Union drives at warehouses in the South have won about half of the "
+    text = (
+        "Union drives at warehouses in the South have won about half of the "
         "representation elections held since 2022."
-    }
-    checker = Checker(Options(), lambda _model: english)
-    plain = registry(sources)
-    by_author = replace(plain.sources[0], extra=(("author", "Rosalie Wrenshaw"),))
+    )
     article = (
         "Union drives at warehouses in the South have succeeded in about half of the "
         "elections held since 2022, according to an analysis by labor economist Rosalie "
         "Wrenshaw [w]."
     )
-    document = parse_document(article.encode(), "draft.txt", Format.TEXT)
-    for record in (plain, replace(plain, sources=(by_author,))):
-        (claim,) = checker.check_document(document, record).claims
-        expected = "supported" if record is not plain else "unsupported"
-        assert outcome(claim)[0] == expected, outcome(claim)
+    (plain,) = check_one_record(english, article, "w", text)
+    assert outcome(plain)[0] == "unsupported", outcome(plain)
+    author = (("author", "Rosalie Wrenshaw"),)
+    (claim,) = check_one_record(english, article, "w", text, extra=author)
+    assert outcome(claim)[0] == "supported", outcome(claim)
 
 
 def test_a_part_of_a_building_is_a_place_the_source_must_state(english: Language) -> None:
