@@ -637,6 +637,15 @@ def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -
     assert claim.kind.value == kind
 
 
+def test_a_name_in_another_paragraph_is_no_verdict(nlp) -> None:  # noqa: ANN001
+    text = (
+        "This year's Ambrey County Fair drew a record 312,400 visitors, the Ambrey County "
+        "Agricultural Society said on Monday.\n\n"
+        "The fair board is due to vote next spring on whether to renew the midway contract."
+    )
+    assert [claim.kind.value for claim in claims_of(nlp, text)] == ["factual", "factual"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

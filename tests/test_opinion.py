@@ -141,7 +141,7 @@ def sentence(english: Language, text: str) -> Span:
             id="argument-phrase",
         ),
         pytest.param(
-            "It remains to be seen whether the scheme will work.", "phrase", id="set-phrase"
+            "Gone are the days when the scheme paid for itself.", "phrase", id="set-phrase"
         ),
         pytest.param("The firm’s “savings” never arrived.", "scare_quote", id="scare-quote"),
         pytest.param("The plan does NOT cut costs.", "emphasis", id="capitals"),
@@ -385,6 +385,26 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "will understand why the campaign caught on so quickly.",
             id="what-anyone-will-understand",
         ),
+        pytest.param(
+            "It remains to be seen whether a cheap bid stays cheap once crews start pulling "
+            "55-year-old pilings out of the harbor.",
+            id="an-open-question-beside-a-figure",
+        ),
+        pytest.param(
+            "We will be at the gate on November 30 to count how many of the 620 actually "
+            "walk back in.",
+            id="the-writers-intent-beside-a-date",
+        ),
+        pytest.param(
+            "For a fair that needed a county bailout to survive the 2020 season, those are "
+            "numbers worth celebrating.",
+            id="a-yardstick-beside-a-date",
+        ),
+        pytest.param(
+            "For a town that has lived beside a silent mill for more than two and a half years, "
+            "the news will sound like a reprieve.",
+            id="a-yardstick",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -580,6 +600,14 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
             "The report suggests that demand for flights fell by a third in 2025.",
             id="a-report-finds",
         ),
+        pytest.param(
+            "State inspectors had last checked the Scrambler on August 11 and found nothing "
+            "wrong with it.",
+            id="what-inspectors-found",
+        ),
+        pytest.param("We reviewed 1,200 inspection records.", id="the-newsrooms-own-work"),
+        pytest.param("For a family of four, the bill would come to $400 a year.", id="a-rate"),
+        pytest.param("For a second year, the company missed its target.", id="for-a-year"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

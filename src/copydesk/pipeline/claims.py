@@ -30,7 +30,7 @@ from copydesk.pipeline.names import (
     is_business,
     is_landform,
 )
-from copydesk.pipeline.opinion import opinion_cue
+from copydesk.pipeline.opinion import opinion_cue, share_name_heads
 from copydesk.pipeline.places import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
@@ -135,6 +135,7 @@ def extract_claims(
     names = NameBook(aliases=dict(aliases or {}), known=tuple(known))
     docs = {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values()
     agree_labels(docs)
+    share_name_heads(docs)
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "LOC"}:

@@ -30,8 +30,8 @@ from copydesk.lexicon import OpinionCues, lexicon
 from copydesk.pipeline.markers import is_marker
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NAME_ENTITIES = frozenset(
@@ -43,12 +43,14 @@ DATE_ENTITIES = frozenset({"DATE", "TIME"})
 # think of it: they do not count inside an indirect question.
 ASSERTION_FAMILIES = frozenset({"speculation", "figure", "date", "past_narrative"})
 WORD_FAMILIES = "copydesk_word_families"  # doc.user_data key: token index -> cue families
+NAME_HEADS = "copydesk_name_heads"  # doc.user_data key: last words of the article's names
 # What a prescription is for ("so that ..."), or is due by ("before ...").
 WISHED_MARKS = frozenset({"so", "that", "before", "until", "till", "once"})
 QUESTION_OPENERS = frozenset({"whether", "if", "how", "what", "why", "when", "where", "which"})
 THIRD_PERSON = frozenset({"he", "she", "they", "who", "him", "her", "them"})
 WRITER_AND_READER = frozenset({"i", "we", "you"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+INDEFINITE_PRONOUNS = frozenset({"nothing", "something", "anything"})
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
@@ -98,6 +100,7 @@ PHRASE_FAMILIES = {
     "prescriptive_phrases": "prescription",
     "absolutes": "absolute",
     "verdict_phrases": "writer_belief",
+    "open_questions": "writer_belief",
 }
 
 
@@ -347,6 +350,12 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if token.pos_ == "ADJ" and token.head.lemma_ in {"go", "test"} and token.i > token.head.i:
         # "what went wrong", "went bankrupt", "tested positive": what happened, not a judgement
         return
+    if token.pos_ == "ADJ" and finds_a_state(token):
+        # "Inspectors found nothing wrong with it": what the inspection found
+        return
+    if not token.ent_type_ and lower in name_heads(token.doc):
+        # "the fair board" after "the Ambrey County Fair": the thing named, not a verdict
+        return
     if is_loaded(token, lex):
         # "The launch turned into a costly fiasco."
         yield "loaded_word"
@@ -428,9 +437,12 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_writer(token, lex):
         # "I believe the plan will fail." / "We are sleepwalking into a crisis."
         yield "first_person"
-        if token.dep_ == "nsubj" and lex.has("belief_verbs", token.head.lemma_.lower()):
-            # "We doubt that 120 new hires will be enough": the writer's own view,
-            # however many figures it weighs
+        if token.dep_ == "nsubj" and (
+            lex.has("belief_verbs", token.head.lemma_.lower()) or writer_not_narrating(token)
+        ):
+            # "We doubt that 120 new hires will be enough", "We will be at the
+            # gate on November 30": the writer's own view or intent, however
+            # many figures it weighs
             yield "writer_belief"
     if (
         token.dep_ == "nsubj"
@@ -476,6 +488,44 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     ):
         # "The plan does NOT cut costs." (but "the FDA" is a name)
         yield "emphasis"
+
+
+def finds_a_state(token: Token) -> bool:
+    """Tell whether an adjective is what someone else found ("found nothing wrong")."""
+    verb = token.head.head if token.head.lower_ in INDEFINITE_PRONOUNS else token.head
+    if verb.lemma_ != "find" or verb.i > token.i:
+        return False
+    # "checked the ride and found ...": the subject is the first verb's
+    finder = subjects(verb) or (subjects(verb.head) if verb.dep_ == "conj" else [])
+    return bool(finder) and all(s.lower_ not in WRITER_AND_READER for s in finder)
+
+
+def share_name_heads(docs: Iterable[Doc]) -> None:
+    """Let every parsed block of an article know the article's names.
+
+    "The fair board" three paragraphs after "the Ambrey County Fair" is in
+    another block, which spaCy parsed as another Doc.
+    """
+    docs = list(docs)
+    heads = frozenset().union(*(own_name_heads(doc) for doc in docs))
+    for doc in docs:
+        doc.user_data[NAME_HEADS] = heads
+
+
+def name_heads(doc: Doc) -> frozenset[str]:
+    """Return the last words of the article's names of several words ("Fair")."""
+    if NAME_HEADS not in doc.user_data:
+        doc.user_data[NAME_HEADS] = own_name_heads(doc)
+    return doc.user_data[NAME_HEADS]
+
+
+def own_name_heads(doc: Doc) -> frozenset[str]:
+    """Return the last words of one Doc's names of several words, but people's."""
+    return frozenset(
+        ent[-1].lower_
+        for ent in doc.ents
+        if ent.label_ in NAME_ENTITIES - {"PERSON"} and len(ent) > 1 and ent[-1].is_title
+    )
 
 
 def is_loaded(token: Token, lex: OpinionCues) -> bool:
@@ -746,6 +796,20 @@ def is_writer(token: Token, lex: OpinionCues) -> bool:
     return lex.has("opinion_verbs", verb.lemma_.lower()) or verb.lemma_ == "be"
 
 
+def writer_not_narrating(token: Token) -> bool:
+    """Tell whether "we" speaks of now or next, not of what the paper did.
+
+    "We will be watching" and "We are not convinced" are the writer's stance;
+    "We reviewed 1,200 records" reports the newsroom's own work.
+    """
+    verb = token.head
+    return (
+        token.lower_ == "we"
+        and verb.tag_ != "VBD"
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
+
+
 def is_superlative(token: Token, lex: OpinionCues) -> bool:
     """Tell whether a word is an evaluative superlative ("the smartest move")."""
     if measures_a_participle(token):
@@ -822,6 +886,7 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     for sub in sentences_in(sent):
         yield from mood_cues(sub)
         yield from characterisation_cues(sub, lex)
+        yield from yardstick_cues(sub)
     yield from anchor_cues(sent)
 
 
@@ -858,6 +923,34 @@ def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
         ]
         if weighed:
             yield Cue("evaluative_predicate", weighed[0].text, weighed[0].i)
+
+
+def yardstick_cues(sub: SpacySpan) -> Iterator[Cue]:
+    """Yield the writer measuring the news against a kind of thing.
+
+    "For a town that lost its biggest employer, this is the best news in years":
+    an opening "For a ..." phrase sets the yardstick of a verdict. A figure
+    after it makes it a report ("For a family of four, the bill is $400 a year").
+    """
+    words = [t for t in sub if not (t.is_space or t.is_punct and t.text in "\"“‘'")]
+    if not words or words[0].lower_ != "for" or words[0].head != sub.root:
+        return
+    opener = words[0]
+    if not any(
+        c.dep_ == "pobj"
+        and any(d.lower_ in {"a", "an"} and d.dep_ == "det" for d in c.children)
+        # "For a second year, ...", "For a while, ..." say when
+        and c.ent_type_ not in DATE_ENTITIES
+        and c.lemma_ not in {"time", "while", "moment"}
+        for c in opener.children
+    ):
+        return
+    end = opener.right_edge.i + 1
+    if end >= sub.end or sub.doc[end].text != ",":
+        return
+    if any(e.label_ in NUMBER_ENTITIES and e.start > end for e in sub.ents):
+        return
+    yield Cue("sentence_comment", sub.doc[opener.i : end].text, opener.i)
 
 
 def against_a_kind(noun: Token) -> bool:
