@@ -637,6 +637,15 @@ def test_extract_claims_writers_question_is_opinion(nlp, text: str, kind: str) -
     assert claim.kind.value == kind
 
 
+def test_a_place_that_describes_a_name_is_no_party(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Tallowmere County runs the ambulances. Tallowmere General Hospital, which is the"
+        " county's only trauma center, handled about 41,000 emergency visits last year."
+    )
+    *_, claim = claims_of(nlp, text)
+    assert claim.facts.slots.parties == ("Tallowmere General Hospital",)
+
+
 def test_a_name_in_another_paragraph_is_no_verdict(nlp) -> None:  # noqa: ANN001
     text = (
         "This year's Ambrey County Fair drew a record 312,400 visitors, the Ambrey County "

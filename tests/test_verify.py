@@ -404,6 +404,31 @@ def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Lang
     assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)[2]
 
 
+def test_a_publisher_named_in_the_draft_is_an_organisation(english: Language) -> None:
+    # The model reads "Threat Bulletin" as a person; the record's publisher says otherwise.
+    (claim,) = check_one_record(
+        english,
+        "Hospitals reported 389 ransomware attacks in 2025, according to the trade newsletter"
+        " Health Sector Threat Bulletin [1].",
+        "1",
+        "US hospitals reported 389 ransomware attacks in 2025.",
+        publisher="Health Sector Threat Bulletin",
+    )
+    assert claim.facts.slots.parties == ("Health Sector Threat Bulletin",)
+
+
+def test_a_publisher_does_not_cut_a_longer_name(english: Language) -> None:
+    (claim,) = check_one_record(
+        english,
+        "The Board of Regents of Calloway State University voted 6-3 on Tuesday to raise"
+        " tuition [1].",
+        "1",
+        "The Board of Regents of Calloway State University voted 6-3 on Tuesday to raise tuition.",
+        publisher="Calloway State University",
+    )
+    assert claim.facts.slots.parties == ("Board of Regents of Calloway State University",)
+
+
 @pytest.mark.parametrize(
     ("article", "sources", "expected"),
     [

@@ -719,11 +719,13 @@ def ends_sentence(doc: Doc, i: int) -> bool:
 Names = tuple[tuple[str, str], ...]  # (entity label, name as written)
 
 
-def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
+def mark_names(doc: Doc, names: Names, *, overwrite: bool, within_names: bool = True) -> None:
     """Tag known names as entities in a processed doc.
 
     ``overwrite`` lets a name replace what the model found ("SpaceX" as a
     person); otherwise a name only fills a gap the model left ("Anthropic").
+    Without ``within_names`` a name never cuts a longer one that holds it
+    ("Board of Regents of Calloway State University").
     """
     if not names:
         return
@@ -733,6 +735,12 @@ def mark_names(doc: Doc, names: Names, *, overwrite: bool) -> None:
     labels = {name: label for label, name in names}
     found = filter_spans([doc[start:end] for _, start, end in phrase_matcher(names)(doc)])
     spans = [Span(doc, s.start, s.end, label=labels[s.text]) for s in found if s.text in labels]
+    if not within_names:
+        spans = [
+            s
+            for s in spans
+            if not any(e.start <= s.start and s.end <= e.end and len(e) > len(s) for e in doc.ents)
+        ]
     if overwrite:
         taken = {t.i for s in spans for t in s}
         keep = [e for e in doc.ents if not any(t.i in taken for t in e)]

@@ -229,13 +229,18 @@ class Checker:
                 for n in self.source_names.get(text_key(cited.source), ())
             )
         )
+        # A cited source's publisher is an organisation, whatever the model read
+        # ("the newsletter Health Sector Threat Bulletin", "Threat Bulletin" a person).
+        published_by = [c.source.publisher for c in sources.values() if c.source.publisher]
+        publishers = tuple(("ORG", name) for name in dict.fromkeys(published_by))
         for doc in {id(s.sent.doc): s.sent.doc for s in segments if s.sent is not None}.values():
             mark_names(doc, configured, overwrite=True)
+            mark_names(doc, publishers, overwrite=True, within_names=False)
             mark_names(doc, from_sources, overwrite=False)
         # The full names a description may stand for: those the cited sources
         # name, and their publishers ("the city" -> "City of Millbrook").
         known = [name for _, name in from_sources]
-        known += [c.source.publisher for c in sources.values() if c.source.publisher]
+        known += published_by
         claims = extract_claims(document, segments, known=known)
         claims = resolve_citations(claims, registry)
         claims = verify_claims(claims, sources)

@@ -563,6 +563,14 @@ def known_units(ents: list, names: NameBook) -> dict[int, str]:
     return units
 
 
+def describes_a_name(token: Token) -> bool:
+    """Tell whether a word stands in an apposition or relative clause on a name."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in {"appos", "relcl"}:
+            return bool(ancestor.head.ent_type_)
+    return False
+
+
 def find_parties(
     sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
 ) -> tuple[str, ...]:
@@ -673,6 +681,8 @@ def find_parties(
         where = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS | {"from"}
         if where and token.lemma_ in PLACE_NOUNS:
             continue  # "every parent in the county", "workers from the county": where
+        if token.dep_ == "poss" and token.lemma_ in PLACE_NOUNS and describes_a_name(token):
+            continue  # "Zofia Pendlebury, the county's EMS director": who she is
         owner = owner_of(token, ents)
         if determiners and owner is not None:
             # "The board of the Greyhaven Regional Transit Authority": the authority,
