@@ -594,6 +594,16 @@ def test_extract_claims_motive(nlp, text: str, expected: str | None) -> None:  #
     assert claims_of(nlp, text)[0].facts.slots.motive == expected
 
 
+def test_what_a_ride_is_cleared_to_do_is_not_a_motive(nlp) -> None:  # noqa: ANN001
+    text = (
+        "The other 38 rides on the midway were inspected again on August 20 and cleared to"
+        " keep running, according to state officials."
+    )
+    claims = claims_of(nlp, text)
+    assert [claim.facts.slots.motive for claim in claims] == [None] * len(claims)
+    assert len(claims) == 2
+
+
 def test_extract_claims_parties_are_canonical(nlp) -> None:  # noqa: ANN001
     text = (
         "Elon Musk met SpaceX engineers in Texas. Musk praised the engineers. "

@@ -97,6 +97,20 @@ def outcome(claim: Claim) -> tuple[str, str, str]:
             id="struck-a-deal-for-signed-an-agreement",
         ),
         pytest.param(
+            "The company will bring back 620 workers who were laid off when the furnace was"
+            " idled in March 2024 [1].",
+            {
+                "1": "The company will rehire 620 employees who lost their jobs when the furnace"
+                " was shut down in March 2024."
+            },
+            id="workers-for-employees-idled-for-shut-down",
+        ),
+        pytest.param(
+            "The combined system will employ 31,000 people [1].",
+            {"1": "The combined system will have about 31,000 employees."},
+            id="employ-people-for-employees",
+        ),
+        pytest.param(
             "Visitors will pay $2 for the first hour and no more than $12 a day [1].",
             {
                 "1": "Visitors will pay 2 dollars for the first hour and a maximum of 12 dollars "

@@ -105,11 +105,12 @@ ORDER_VERBS = {
     "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
     "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick", "pay",
 }  # fmt: skip
-# "is entitled to run", "was allowed to stay": what one may or must do;
-# "is designed to produce": what a thing can do.
+# "is entitled to run", "was allowed to stay", "cleared to keep running": what
+# one may or must do; "is designed to produce": what a thing can do.
 PASSIVE_CONTROL = {
     "entitle", "oblige", "allow", "permit", "authorize", "authorise", "empower", "suppose",
-    "forbid", "bar", "prohibit", "instruct", "elect", "schedule", "design",
+    "forbid", "bar", "prohibit", "instruct", "elect", "schedule", "design", "clear",
+    "license", "licence", "certify", "qualify",
 }  # fmt: skip
 # "whether to keep the company", "how to pay for it": a question, not a purpose.
 QUESTION_WORDS = {"whether", "how", "what", "where", "which", "who"}
@@ -218,11 +219,13 @@ def is_purpose(verb: Token) -> bool:
         return False  # "swung the ship hard to starboard to avoid ...": a direction
     if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == verb.lower_:
         return False  # "went door to door", "from day to day"
-    if (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() in ORDER_VERBS | PASSIVE_CONTROL
-        and any(c.dep_ == "auxpass" for c in head.children)
-    ):
+    passive = any(c.dep_ == "auxpass" for c in head.children) or (
+        # "were inspected and cleared to keep running": the passive of the first verb
+        head.dep_ == "conj"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in head.head.children)
+    )
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ORDER_VERBS | PASSIVE_CONTROL and passive:
         return False  # "is entitled to run a business", "was forced to close": no why
     if head.lemma_.lower() in ORDER_VERBS and any(
         c.dep_ == "dobj" and is_agent(c) and (verb.dep_ == "xcomp" or c.right_edge.i + 2 == verb.i)
