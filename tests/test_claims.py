@@ -1420,6 +1420,26 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             ("Gordon Pike", "Eastshore Neighbors Alliance"),
             id="and-a-surname",
         ),
+        pytest.param(
+            "Five of the people rescued were taken to Silverbend Regional Hospital, where two"
+            " remained on Sunday [2].",
+            "Silverbend Regional Hospital",
+            (),
+            id="taken-to-a-hospital",
+        ),
+        pytest.param(
+            "About 4,800 runners had set off from Wickerby Commons before dawn [1].",
+            "Wickerby Commons",
+            (),
+            id="set-off-from-a-green",
+        ),
+        pytest.param(
+            "The hospital has brought in 90 replacement nurses from Brightline Clinical"
+            " Staffing [1].",
+            None,
+            ("Brightline Clinical Staffing",),
+            id="brought-in-from-a-company",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

@@ -35,6 +35,7 @@ from copydesk.pipeline.places import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     find_places,
+    is_destination,
     is_place,
     is_recipient,
     town_of,
@@ -599,6 +600,8 @@ def find_parties(
         # "nurses at Calderwood General Hospital in Bransford" work for a party
         # in a town; "at Harlow Central High School", "live in Millbrook": where,
         # not who.
+        if is_destination(ent):
+            continue  # "taken to Silverbend Regional Hospital": where, not who
         if is_recipient(ent) or is_acting_county(ent):
             found.append((ent.start, re.sub(r"^(?:the|The) ", "", bare)))  # as a body
             continue

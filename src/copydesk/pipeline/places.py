@@ -78,6 +78,13 @@ CHAIN_PREPOSITIONS = {"of", "near", "around", "off", "outside", "along"}
 BUILDING_NOUNS = {"wing", "building", "hall", "gallery", "campus", "auditorium", "plaza", "square"}
 # "born in Haarlem", "based in Leeds": after these the name is a place.
 LOCATIVE_VERBS = {"bear", "born", "live", "base", "locate", "headquarter", "die"}
+# Verbs of moving people or things: "taken to Carradine Base Hospital", "set off
+# from Wickerby Commons" go to and from a place, not to a party.
+MOTION_VERBS = {
+    "take", "bring", "divert", "route", "reroute", "send", "transport", "airlift", "fly",
+    "move", "evacuate", "rush", "carry", "return", "bus", "ferry", "tow", "relocate",
+    "transfer", "set", "depart", "drive", "walk", "march", "run", "sail",
+}  # fmt: skip
 # Parts of a town named by a name before them: "the Eastgate district".
 AREA_NOUNS = {
     "district", "neighborhood", "neighbourhood", "quarter", "area", "borough", "ward",
@@ -142,7 +149,7 @@ SITES = (
         "courthouse", "kitchen", "church", "chapel", "gym", "gymnasium", "clinic",
         "shelter", "pier", "dock", "wharf", "marina", "fairground", "fairgrounds",
         "theatre", "theater", "hotel", "mall", "market", "offices", "bay", "arena",
-        "cafeteria", "ballroom", "lobby", "courtyard", "field",
+        "cafeteria", "ballroom", "lobby", "courtyard", "field", "commons",
     }
 )  # fmt: skip
 
@@ -160,6 +167,9 @@ def find_places(
     known = names.known_parties() if names is not None else set()
     based = [span for ent in ents if is_place(ent, known) and (span := based_in(ent))]
     for ent in ents:
+        if is_destination(ent):
+            groups.append([ent])
+            continue
         if not is_place(ent, known) or ent.text in parties or ent.text.lower() in NOT_NAMES:
             continue
         if is_recipient(ent):
@@ -475,6 +485,34 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     if ent.label_ == "PERSON" and ent.root.head.lower_ == "from":
         return False  # "votes from council members Rufina Obradovic, ...": who, not where
     return ent.label_ in {"FAC", "PERSON"} and after_preposition and ent.text not in parties
+
+
+def is_destination(ent: SpacySpan) -> bool:
+    """Tell whether a name is where someone or something was moved to or from:
+    "taken to Silverbend Regional Hospital", "routed back to Tallowmere General".
+
+    Read from the words before the name, which the parser often attaches
+    wrongly here. A name with its town after it ("Harwell Regional Medical
+    Center in Corliss") leaves the town to say where.
+    """
+    if not (ent.label_ in {"GPE", "LOC", "FAC"} or ent.label_ == "ORG" and ent[-1].lower_ in SITES):
+        return False  # "nurses from Brightline Clinical Staffing": a company
+    doc = ent.doc
+    i = ent.start - 1
+    while (
+        i > ent.sent.start
+        and (doc[i].pos_ in {"DET", "ADJ"} or doc[i].tag_ == "VBN")
+        and (ent.start - i <= 2)
+    ):
+        i -= 1  # "to the restored Orpheum Theatre"
+    if i <= ent.sent.start or doc[i].lower_ not in {"to", "from"} or town_of(ent):
+        return False
+    verb = doc[i - 1]
+    if verb.lower_ in {"back", "off"} and i >= 2:
+        verb = doc[i - 2]  # "routed back to", "set off from"
+    elif verb.lemma_ == "set":
+        return False  # "set to open", not "set off from"
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in MOTION_VERBS
 
 
 def is_recipient(ent: SpacySpan) -> bool:
