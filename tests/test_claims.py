@@ -1448,6 +1448,14 @@ def test_places_are_where_things_happen(nlp, text: str, location: str, parties: 
     assert claim.facts.slots.parties == parties
 
 
+def test_a_scientist_at_a_university_works_for_it(nlp) -> None:  # noqa: ANN001
+    text = "Adaeze Osei, a geologist at Western Cascades University, found cracks in the slope."
+    main, apposition = claims_of(nlp, text)
+    assert apposition.text == "Adaeze Osei is a geologist at Western Cascades University."
+    assert apposition.facts.slots.parties == ("Western Cascades University",)
+    assert apposition.facts.slots.location is None
+
+
 def test_title_marks_a_person_the_model_called_a_place(nlp) -> None:  # noqa: ANN001
     doc = nlp("The report's author, epidemiologist\nAmara Okafor, said the decline began.")
     assert ("Amara Okafor", "PERSON") in [(e.text, e.label_) for e in doc.ents]

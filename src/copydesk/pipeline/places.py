@@ -476,8 +476,12 @@ def is_place(ent: SpacySpan, parties: Container[str] = ()) -> bool:
     ):
         return True
     if ent.label_ == "ORG":
-        # "nurses at St. Brendan's Regional Medical Center" work for it
-        staff = ent.root.head.head.lemma_ in STAFF_NOUNS
+        # "nurses at St. Brendan's Regional Medical Center" work for it, and so
+        # does "Saskia Vanderhoef, a tourism economist at Marquand College"
+        role = ent.root.head.head
+        staff = role.lemma_ in STAFF_NOUNS or (
+            role.dep_ == "appos" and role.head.ent_type_ == "PERSON"
+        )
         # "the Pollinator Research Lab at Calder State University": a body's
         # parent, not where it is
         parent = ent.root.head.head.ent_type_ == "ORG"
