@@ -279,6 +279,16 @@ def test_the_same_day_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
     assert [c.facts.slots.date for c in claims] == ["2027-01-04", "2027-01-04", None]
 
 
+def test_that_night_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
+    claims = claims_of(
+        nlp,
+        "On the night of August 19, a car on the Whirlwind Scrambler broke away from its arm. "
+        "The sheriff's office ordered the ride shut down that night.",
+        published=date(2026, 8, 26),
+    )
+    assert [c.facts.slots.date for c in claims] == ["2026-08-19", "2026-08-19"]
+
+
 @pytest.mark.parametrize(
     ("phrase", "published", "expected"),
     [

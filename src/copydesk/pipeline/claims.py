@@ -61,8 +61,12 @@ RANGE = re.compile(
     r"(?P<left>.*?\d[\d,.]*(?:%|\s*[a-z]+)?)(?:\s+(?:to|and|through)\s+|\s*[-–]\s*(?=[$€£\d]))"
     r"(?P<right>\D{0,3}(?P<number>\d[\d,.]*)(?P<tail>.*))"
 )
-# A day named by the one before it: "will go on sale the same day", "later that day".
-SAME_DAY = re.compile(r"(?i)\b(?:the same day|that same day|that day|the same date)\b")
+# A day named by the one before it: "will go on sale the same day", "later that day",
+# "ordered the ride shut down that night".
+SAME_DAY = re.compile(
+    r"(?i)\b(?:the same day|that same day|that day|the same date"
+    r"|that (?:night|evening|morning|afternoon))\b"
+)
 # Radio bands, which the small model tags with a frequency as a name ("97.4 FM").
 BANDS = {"fm", "am", "mhz", "khz"}
 # Units the small model leaves out of a number or tags as a name ("300 MW").
