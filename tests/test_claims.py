@@ -300,6 +300,8 @@ def test_that_night_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
         ("earlier this week", date(2026, 10, 15), "2026-W42"),
         ("July next year", date(2026, 10, 15), "2027-07"),
         ("March last year", date(2026, 10, 15), "2025-03"),
+        ("in the second quarter of next year", date(2026, 11, 11), "2027-Q2"),
+        ("the fourth quarter of last year", date(2026, 2, 3), "2025-Q4"),
     ],
 )
 def test_relative_periods_are_read_from_the_publication_date(

@@ -36,6 +36,12 @@ QUARTER_ALONE = re.compile(
     r"^(?:the |in the |during the |for the )?(?:(first|second|third|fourth)[ -]quarter|Q([1-4]))$",
     re.I,
 )
+# A quarter of the year before or after: "in the second quarter of next year".
+QUARTER_RELATIVE = re.compile(
+    r"^(?:the |in the |during the |for the |by the )?(?:(first|second|third|fourth)[ -]quarter"
+    r"|Q([1-4]))(?: of)? (last|this|next) year$",
+    re.I,
+)
 # A month or a part of one without its year: "June", "the end of June", "late January".
 MONTH_PART = re.compile(
     r"^(?:the |by the |at the |until the |in |by |until )?"
@@ -230,6 +236,10 @@ def resolve_date(phrase: str, base: date | None, *, future: bool = False) -> str
         else:
             quarter = int(m.group(1) or ORDINALS[m.group(2).lower()])
         return f"{m.group(4)}-Q{quarter}"
+    if base is not None and (m := QUARTER_RELATIVE.match(phrase)):
+        quarter = int(m.group(2) or ORDINALS[m.group(1).lower()])
+        shift = {"last": -1, "next": 1}.get(m.group(3).lower(), 0)
+        return f"{base.year + shift}-Q{quarter}"
     if base is not None and (m := QUARTER_ALONE.match(phrase)):
         quarter = int(m.group(2) or ORDINALS[m.group(1).lower()])
         current = (base.month - 1) // 3 + 1
