@@ -668,6 +668,15 @@ def test_a_place_that_describes_a_name_is_no_party(nlp) -> None:  # noqa: ANN001
     assert claim.facts.slots.parties == ("Tallowmere General Hospital",)
 
 
+def test_a_place_that_owns_something_is_no_party(nlp) -> None:  # noqa: ANN001
+    text = (
+        "The Marrowby County Council voted to close the library. Why should a mountain town"
+        " give up its library to plug a hole in the county's budget?"
+    )
+    *_, claim = claims_of(nlp, text)
+    assert claim.facts.slots.parties == ()
+
+
 def test_a_name_in_another_paragraph_is_no_verdict(nlp) -> None:  # noqa: ANN001
     text = (
         "This year's Ambrey County Fair drew a record 312,400 visitors, the Ambrey County "

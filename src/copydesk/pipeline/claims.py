@@ -568,20 +568,13 @@ def known_units(ents: list, names: NameBook) -> dict[int, str]:
     return units
 
 
-def describes_a_name(token: Token) -> bool:
-    """Tell whether a word stands in an apposition or relative clause on a name."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ in {"appos", "relcl"}:
-            return bool(ancestor.head.ent_type_)
-    return False
-
-
 def find_parties(
     sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
 ) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
     executive: int | None = None
+    place_owner = False  # "the county's budget": a place owns something here
     units = known_units(ents, names)
     for ent in ents:
         if ent.start in units:
@@ -688,8 +681,12 @@ def find_parties(
         where = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS | {"from"}
         if where and token.lemma_ in PLACE_NOUNS:
             continue  # "every parent in the county", "workers from the county": where
-        if token.dep_ == "poss" and token.lemma_ in PLACE_NOUNS and describes_a_name(token):
-            continue  # "Zofia Pendlebury, the county's EMS director": who she is
+        if token.dep_ == "poss" and token.lemma_ in PLACE_NOUNS:
+            # "a hole in the county's budget", "Zofia Pendlebury, the county's EMS
+            # director": whose, of a place, and no party acting; an "its" beside
+            # it may be the place's too
+            place_owner = True
+            continue
         owner = owner_of(token, ents)
         if determiners and owner is not None:
             # "The board of the Greyhaven Regional Transit Authority": the authority,
@@ -729,7 +726,7 @@ def find_parties(
         # "Chief executive Camille Ostrander said ...": of the business the
         # story is about, unless the sentence names one.
         found.append((executive, names.company))
-    if not found:
+    if not found and not place_owner:
         # A sentence that names no one may speak of the last party through a
         # pronoun: "Its drivers earned $19 an hour", "A painting of hers".
         for token in sent:
