@@ -668,6 +668,29 @@ def test_a_place_that_describes_a_name_is_no_party(nlp) -> None:  # noqa: ANN001
     assert claim.facts.slots.parties == ("Tallowmere General Hospital",)
 
 
+@pytest.mark.parametrize(
+    ("judgement", "parties"),
+    [
+        ("We think the neighbors deserve a better answer on traffic.", ()),
+        ("Both sides should accept a mediator before the dispute drags on.", ()),
+        (
+            "The commissioners should make the fire study a condition of the permit.",
+            ("Linden Park County Board of Commissioners",),
+        ),
+    ],
+)
+def test_people_in_the_writers_judgement_are_no_organisation(  # noqa: ANN001
+    nlp, judgement: str, parties: tuple
+) -> None:
+    text = (
+        "The Linden Park Neighbors Association sued the Linden Park County Board of"
+        " Commissioners on Monday [1]. " + judgement
+    )
+    *_, claim = claims_of(nlp, text)
+    assert claim.kind.value == "opinion"
+    assert claim.facts.slots.parties == parties
+
+
 def test_a_place_that_owns_something_is_no_party(nlp) -> None:  # noqa: ANN001
     text = (
         "The Marrowby County Council voted to close the library. Why should a mountain town"

@@ -169,7 +169,8 @@ def extract_claims(
                     # ago"); its other clauses stay facts, checked on their own.
                     cue = cue or sentence_cue
             keep = None if len(clauses) == 1 else {*clause.shared, *clause.tokens}
-            facts = read_facts(segment.sent, document.published, names, keep=keep)
+            judged = bool(cue) and not segment.citations
+            facts = read_facts(segment.sent, document.published, names, keep=keep, judged=judged)
             if clause.shared:
                 own = content_terms(segment.sent, lexicon(), set(clause.tokens))
                 facts = replace(facts, own_terms=own)
@@ -369,8 +370,14 @@ def read_facts(
     published: date | None,
     names: NameBook | None = None,
     keep: set[int] | None = None,
+    *,
+    judged: bool = False,
 ) -> Facts:
-    """Return the slots, terms, dates and places that a sentence (or some of its words) states."""
+    """Return the slots, terms, dates and places that a sentence (or some of its words) states.
+
+    ``judged``: the words are the writer's uncited judgement, where "the
+    neighbors" and "both sides" are people at large, not their organisations.
+    """
     names = names or NameBook()
     ents = [
         e
@@ -385,7 +392,7 @@ def read_facts(
     }
     dates = tuple(dict.fromkeys(resolved.values()))
     said_on = tuple(d for e in ents if (d := resolved.get(e.start)) and dates_the_saying(e))
-    parties = find_parties(sent, ents, names, keep)
+    parties = find_parties(sent, ents, names, keep, judged=judged)
     places = find_places(sent, ents, parties, names)
     numbers = tuple(find_numbers(ents))
     slots = Slots(
@@ -569,7 +576,12 @@ def known_units(ents: list, names: NameBook) -> dict[int, str]:
 
 
 def find_parties(
-    sent: SpacySpan, ents: list, names: NameBook, keep: set[int] | None = None
+    sent: SpacySpan,
+    ents: list,
+    names: NameBook,
+    keep: set[int] | None = None,
+    *,
+    judged: bool = False,
 ) -> tuple[str, ...]:
     """Return the organisations and people a sentence is about, canonical names."""
     found: list[tuple[int, str]] = []
@@ -668,6 +680,16 @@ def find_parties(
             determiners = [first]  # "The Halverston, Michigan-based carmaker"
         if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
             determiners = [token]  # "Regulators should publish the plan."
+        if (
+            judged
+            and token.tag_ == "NNS"
+            and (determiners or token.lemma_ == "side")
+            and token.lemma_ not in MEMBER_NOUNS | PAIR_NOUNS - {"side"}
+        ):
+            # "We think the neighbors deserve better", "Both sides should accept a
+            # mediator": the writer speaks of people, not of their association
+            # (but "the commissioners should" and "both parties have" are bodies)
+            continue
         if token.lemma_ in PAIR_NOUNS and (
             any(c.lower_ in SIDES for c in token.children)
             or token.tag_ == "NNS"
@@ -817,6 +839,11 @@ GOVERNING_BODIES = {"board", "trustees"}
 # Words that make "side" or "company" the two parties of a deal or dispute.
 SIDES = {"both", "neither", "either", "two"}
 PAIR_NOUNS = {"side", "company", "firm", "system", "club", "hospital", "group", "party"}
+# The members a body acts through: "the commissioners voted", "the trustees should".
+MEMBER_NOUNS = {
+    "commissioner", "trustee", "regent", "councillor", "councilor", "supervisor", "alderman",
+    "director", "operator",
+}  # fmt: skip
 # Pronouns that stand for the person last named (outside quotations).
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 # "The federal government will pay 40%": a party that needs no name.
