@@ -433,6 +433,11 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
             [],
             id="one-of-them-is-not-an-amount",
         ),
+        pytest.param(
+            "The system would cut weekly hours at its nine branches from 58 to 40.",
+            [("nine", 9.0, None, "branch"), ("58", 58.0, None, None), ("40", 40.0, None, None)],
+            id="a-change-from-one-count-to-another",
+        ),
     ],
 )
 def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa: ANN001

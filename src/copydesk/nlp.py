@@ -543,6 +543,10 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 FINITE_VERBS = {"VB", "VBD", "VBP", "VBZ"}
 
 
+# Two small numbers joined as a range, which the model may read as a date.
+COUNTS_READ_AS_DATE = re.compile(r"(?:\d{1,3}) (?:to|and) (?:\d{1,3})")
+
+
 def relabel(ent: Any) -> Any:
     """Return an entity with the label the small model should have given it, or
     None when it names nothing.
@@ -558,6 +562,9 @@ def relabel(ent: Any) -> Any:
         return type(ent)(ent.doc, ent.start, ent.end, label="PERSON")
     if is_town_read_as_date(ent):
         return type(ent)(ent.doc, ent.start, ent.end, label="GPE")
+    if ent.label_ == "DATE" and COUNTS_READ_AS_DATE.fullmatch(ent.text):
+        # "cut weekly hours from 58 to 40": two counts, no years
+        return type(ent)(ent.doc, ent.start, ent.end, label="CARDINAL")
     if is_forename_read_as_month(ent):
         return type(ent)(ent.doc, ent.start, ent.end + 1, label="PERSON")  # "June Strand said"
     if ent.label_ == "NORP" and not DEMONYM_ENDING.search(ent[0].text):

@@ -932,7 +932,8 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
         if after is not None and after.lower_ in UNITS and ent.label_ == "CARDINAL":
             text = doc[start : ent.end + 1].text  # "300 MW"
         share = after is not None and after.lower_ == "of"  # "two-thirds of the load"
-        for part in range_ends(text):
+        moving = start > 0 and doc[start - 1].lower_ == "from"
+        for part in range_ends(text, moving=moving):
             value, unit = parse_quantity(part, share=share)
             if value is not None:
                 counts = None if unit else counted(ent)
@@ -941,11 +942,15 @@ def find_numbers(ents: list) -> Iterable[Quantity]:
                 yield Quantity(text=part, value=value, unit=unit, counts=counts)
 
 
-def range_ends(text: str) -> list[str]:
+def range_ends(text: str, *, moving: bool = False) -> list[str]:
     """Return the two ends of a range as amounts ("7% to 10%" -> "7%", "10%";
-    "between 40 and 50 percent" -> "40 percent", "50 percent"), or the text."""
+    "between 40 and 50 percent" -> "40 percent", "50 percent"), or the text.
+
+    ``moving``: "from" comes before it, so two bare numbers are a change ("cut
+    hours from 58 to 40"), not a tally.
+    """
     found = RANGE.fullmatch(text)
-    if not found or not re.search(r"[^\d\s,.\-–]", found["right"]):
+    if not found or not (moving or re.search(r"[^\d\s,.\-–]", found["right"])):
         return [text]  # "a vote of 6 to 3" is one tally
     left, right = re.sub(r"^(?:between|from)\s+", "", found["left"], flags=re.I), found["right"]
     if not re.search(r"[%a-z]\s*$", left, re.I):
