@@ -438,6 +438,12 @@ def test_extract_claims_relative_date_without_publication_stays_null(nlp) -> Non
             [("nine", 9.0, None, "branch"), ("58", 58.0, None, None), ("40", 40.0, None, None)],
             id="a-change-from-one-count-to-another",
         ),
+        pytest.param(
+            "Eleven runners were taken to Greyfield Regional Medical Center in Penwarden Bend,"
+            " Missouri, where two remained on Monday.",
+            [("Eleven", 11.0, None, "runner"), ("two", 2.0, None, None)],
+            id="a-count-in-words-the-model-missed",
+        ),
     ],
 )
 def test_extract_claims_numbers(nlp, text: str, expected: list) -> None:  # noqa: ANN001

@@ -232,9 +232,18 @@ UNTAGGED_COUNT = {
     "ENT_TYPE": "",
     "DEP": "nummod",
 }
+# "Eleven runners were taken to hospital": a count in words the model left untagged.
+UNTAGGED_WORD_COUNT = {
+    "TAG": "CD",
+    "IS_ALPHA": True,
+    "LOWER": {"NOT_IN": ["one"]},
+    "ENT_TYPE": "",
+    "DEP": "nummod",
+}
 COUNT_HEDGES = ["about", "roughly", "nearly", "almost", "around", "some", "over", "under"]
 COUNT_PATTERNS = [
     [{"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"}, UNTAGGED_COUNT],
+    [{"LOWER": {"IN": COUNT_HEDGES}, "OP": "?"}, UNTAGGED_WORD_COUNT],
     [{"LOWER": {"IN": ["more", "fewer", "less"]}}, {"LOWER": "than"}, UNTAGGED_COUNT],
 ]
 # "about one in five counties": a share, which the model reads as two numbers
