@@ -734,6 +734,13 @@ def test_a_judgement_asserts_no_dated_event(nlp, text: str) -> None:  # noqa: AN
     assert claim.facts.slots.date is None
 
 
+def test_a_judgement_happens_nowhere(nlp) -> None:  # noqa: ANN001
+    text = "We think families in Bransford, Iowa, deserve to see the staffing plan."
+    (claim,) = claims_of(nlp, text)
+    assert claim.kind.value == "opinion"
+    assert claim.facts.slots.location is None
+
+
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [

@@ -186,17 +186,19 @@ def extract_claims(
                 facts = with_party(facts, named, first=True)
             facts, quarter = the_quarter(segment.sent, facts, quarter)
             facts, day = the_same_day(segment.sent, facts, day)
-            if cue and not segment.citations:
-                # An uncited judgement asserts no event, so it has no date or purpose
-                # of one: "We suspect patients will remember this week", "Why did it
-                # take a fire to ...?", "The board should publish it so that ...". What
-                # it is about stays: parties, places, amounts and a goal it ascribes
-                # ("his priority is dominating"). A cited one keeps every slot for the
-                # source to state.
+            if judged:
+                # An uncited judgement asserts no event, so it has no date, place or
+                # purpose of one: "We suspect patients will remember this week", "Why
+                # did it take a fire to ...?", "The board should publish it so that
+                # ...". What it is about stays: parties, amounts, the places it names
+                # and a goal it ascribes ("his priority is dominating"). A cited one
+                # keeps every slot for the source to state.
                 motive = facts.slots.motive
                 if motive and is_clause_of_purpose(motive):
                     motive = None
-                facts = replace(facts, slots=replace(facts.slots, date=None, motive=motive))
+                facts = replace(
+                    facts, slots=replace(facts.slots, date=None, location=None, motive=motive)
+                )
             key = sentence_key(text)
             claim_id = f"c{len(claims) + 1}"
             claims.append(
