@@ -1502,6 +1502,12 @@ def test_pronouns_stand_for_the_last_party_only_when_none_is_named(nlp) -> None:
             ("Brightline Clinical Staffing",),
             id="brought-in-from-a-company",
         ),
+        pytest.param(
+            "Lottery ticket sales in the region reached $1.9 billion in fiscal 2025 [1].",
+            None,
+            (),
+            id="the-region-only-sets-the-scene",
+        ),
     ],
 )
 def test_places_are_where_things_happen(nlp, text: str, location: str, parties: tuple) -> None:  # noqa: ANN001

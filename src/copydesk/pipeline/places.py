@@ -137,6 +137,8 @@ FACILITY_WORDS = {
     "college",
     "hall",
 }
+# Places so wide that "in the region" or "in the city" only sets the scene.
+WIDE_PLACES = {"region", "city", "state", "country", "nation", "area"}
 # Buildings that stand for the body in them: "nurses at the hospital in Carrick Bay".
 BODY_WORDS = {"hospital", "school", "university", "college", "museum", "library"}
 # Buildings and grounds where things happen, which a town after them locates:
@@ -238,6 +240,10 @@ def find_places(
         if not (det and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS):
             continue
         named_heads = {p.split()[-1].lower() for p in names.places} if names else set()
+        if token.lemma_.lower() in WIDE_PLACES and not any(
+            c.dep_ == "compound" for c in token.children
+        ):
+            continue  # "builders in the region", "wages in the city": the story's setting
         if det[0].lower_ == "the" and (
             token.lemma_.lower() in PLACE_NOUNS or token.lower_ in named_heads
         ):
