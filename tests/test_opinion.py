@@ -405,6 +405,11 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             "the news will sound like a reprieve.",
             id="a-yardstick",
         ),
+        pytest.param(
+            "It is a tidy figure, but savings on a spreadsheet rarely survive contact with a bus"
+            " timetable.",
+            id="a-name-for-what-was-told-then-but",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -608,6 +613,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param("We reviewed 1,200 inspection records.", id="the-newsrooms-own-work"),
         pytest.param("For a family of four, the bill would come to $400 a year.", id="a-rate"),
         pytest.param("For a second year, the company missed its target.", id="for-a-year"),
+        pytest.param("It is a new plant, and it will employ 300 people.", id="a-plain-description"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

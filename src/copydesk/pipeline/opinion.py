@@ -905,6 +905,10 @@ def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
         return
     demonstrative = bool(pronouns & DEMONSTRATIVES)
     for attr in (c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        # "It is a tidy figure, but savings rarely survive ...": a name for what
+        # was just told, then the writer's "but" or "and"
+        after = attr.i + 2 < sub.end and sub.doc[attr.i + 1].text == ","
+        conceded = after and sub.doc[attr.i + 2].lower_ in {"but", "and", "yet"}
         measured = against_a_kind(attr)
         weighed = [
             c
@@ -917,8 +921,9 @@ def characterisation_cues(sub: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
                     or is_sentiment_word(c, lex)
                     or any(is_intensifier(a, lex) for a in c.children)
                 )
-                or measured
+                or (measured or conceded)
                 and c.tag_ == "JJ"  # not "the largest", "a bigger"
+                and not lex.has("plain_adjectives", c.lemma_.lower())
             )
         ]
         if weighed:
