@@ -410,6 +410,11 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             " timetable.",
             id="a-name-for-what-was-told-then-but",
         ),
+        pytest.param(
+            "Few households will take much comfort from being told that their money is going"
+            " into the ground.",
+            id="few-people-will",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:
@@ -614,6 +619,7 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param("For a family of four, the bill would come to $400 a year.", id="a-rate"),
         pytest.param("For a second year, the company missed its target.", id="for-a-year"),
         pytest.param("It is a new plant, and it will employ 300 people.", id="a-plain-description"),
+        pytest.param("Few details of the plan were released.", id="few-details-were"),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

@@ -444,6 +444,10 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
             # gate on November 30": the writer's own view or intent, however
             # many figures it weighs
             yield "writer_belief"
+    if lower == "few" and token.i == token.sent.start and generalises(token.head):
+        # "Few households will take much comfort from ...": the writer's guess
+        # about people at large (but "Few details were released" reports)
+        yield "writer_belief"
     if (
         token.dep_ == "nsubj"
         and lower in {"anyone", "anybody", "everyone", "everybody"}
@@ -794,6 +798,17 @@ def is_writer(token: Token, lex: OpinionCues) -> bool:
     # "I believe the plan will fail" argues; "I asked the minister" reports.
     verb = token.head
     return lex.has("opinion_verbs", verb.lemma_.lower()) or verb.lemma_ == "be"
+
+
+def generalises(subject: Token) -> bool:
+    """Tell whether a plural subject's verb speaks of now or next, not of an event."""
+    verb = subject.head
+    return (
+        subject.dep_ == "nsubj"
+        and subject.tag_ == "NNS"
+        and verb.tag_ in {"VB", "VBP", "VBZ"}
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def writer_not_narrating(token: Token) -> bool:
