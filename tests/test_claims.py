@@ -702,6 +702,33 @@ def test_people_in_the_writers_judgement_are_no_organisation(  # noqa: ANN001
     assert claim.facts.slots.parties == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("The Marlow City Council approved the plan on Monday.", "Marlow City Council", "approve"),
+        (
+            "The plan was approved by the Marlow City Council on Monday.",
+            "Marlow City Council",
+            "approve",
+        ),
+        (
+            "Ruth Ngata said the Marlow City Council approved the plan.",
+            "Marlow City Council",
+            "approve",
+        ),
+        ("The plan was approved on Monday.", None, None),
+    ],
+)
+def test_the_actor_is_who_does_the_deed(
+    nlp,  # noqa: ANN001
+    text: str,
+    actor: str | None,
+    action: str | None,
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.facts.actor, claim.facts.action) == (actor, action)
+
+
 def test_a_place_that_owns_something_is_no_party(nlp) -> None:  # noqa: ANN001
     text = (
         "The Marrowby County Council voted to close the library. Why should a mountain town"

@@ -418,6 +418,23 @@ def test_a_party_read_from_the_city_needs_no_capital_in_the_source(english: Lang
     assert outcome(claim)[:2] == ("supported", "supported"), outcome(claim)[2]
 
 
+def test_who_does_the_deed_may_be_a_description(english: Language) -> None:
+    # "the utility" is the water authority; the source has the health district lift it.
+    *_, claim = check(
+        english,
+        "The Tressel Valley Water Authority serves 24,000 customers. On July 2, the utility"
+        " lifted a boil-water notice that had covered some 24,000 customers after a main burst"
+        " on Halsey Avenue [1].",
+        {
+            "1": "On July 2 the Tressel County Health District lifted the boil-water advisory it"
+            " had issued for approximately 24,000 customers of the Tressel Valley Water"
+            " Authority after a water main break on Halsey Avenue."
+        },
+    )
+    assert claim.facts.actor == "Tressel Valley Water Authority"
+    assert outcome(claim)[:2] == ("unsupported", "contradicted"), outcome(claim)[2]
+
+
 def test_a_publisher_named_in_the_draft_is_an_organisation(english: Language) -> None:
     # The model reads "Threat Bulletin" as a person; the record's publisher says otherwise.
     (claim,) = check_one_record(
@@ -893,6 +910,17 @@ def test_a_publisher_does_not_cut_a_longer_name(english: Language) -> None:
                 "not Vermont Cultural Property Task Force.",
             ),
             id="the-best-sentence-but-for-a-long-name",
+        ),
+        pytest.param(
+            "Meridian chief executive Karen Holt will run the combined system as its chief"
+            " executive [1].",
+            {
+                "1": "Ashford & Bell chief executive David Okafor will lead the merged system as"
+                " its chief executive. Meridian's Karen Holt will become chair of the combined"
+                " board."
+            },
+            ("contradicted", "Source [1] says David Okafor, not Karen Holt."),
+            id="someone-else-does-the-deed",
         ),
     ],
 )

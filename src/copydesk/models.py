@@ -185,6 +185,10 @@ class Facts:
     # The words a conjunct adds to the beginning it shares ("... would keep the
     # name and add a rooftop restaurant"): a source must state some of them.
     own_terms: tuple[str, ...] = ()
+    # The party that does what the clause says, and the verb's lemma: "the
+    # utility lifted the notice" -> the water authority, "lift".
+    actor: str | None = None
+    action: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -394,7 +394,9 @@ def read_facts(
     }
     dates = tuple(dict.fromkeys(resolved.values()))
     said_on = tuple(d for e in ents if (d := resolved.get(e.start)) and dates_the_saying(e))
-    parties = find_parties(sent, ents, names, keep, judged=judged)
+    placed: list[tuple[int, str]] = []
+    parties = find_parties(sent, ents, names, keep, judged=judged, placed=placed)
+    actor, action = find_actor(sent, placed, keep)
     places = find_places(sent, ents, parties, names)
     numbers = tuple(find_numbers(ents))
     slots = Slots(
@@ -407,8 +409,42 @@ def read_facts(
     terms = content_terms(sent, lexicon(), keep)
     speaker = find_speaker(sent, parties)
     return Facts(
-        slots=slots, terms=terms, dates=dates, places=places, speaker=speaker, said_on=said_on
+        slots=slots,
+        terms=terms,
+        dates=dates,
+        places=places,
+        speaker=speaker,
+        said_on=said_on,
+        actor=actor,
+        action=action,
     )
+
+
+def find_actor(
+    sent: SpacySpan, placed: list[tuple[int, str]], keep: set[int] | None = None
+) -> tuple[str | None, str | None]:
+    """Return the party that does what a clause says, and the verb's lemma.
+
+    "The Tressel County Health District lifted the advisory" -> the district,
+    "lift"; "Okafor said the district lifted it" -> the district too; a passive
+    gives its agent ("was approved by the board").
+    """
+    tokens = [t for t in sent if keep is None or t.i in keep]
+    roots = [t for t in tokens if t.head == t or keep is not None and t.head.i not in keep]
+    verb = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and verb.lemma_ in REPORTING:
+        verb = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    if verb is None:
+        return None, None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None and agent is not None:
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        return None, None
+    # "Meridian chief executive Karen Holt": the name the subject ends with
+    own = [(i, name) for i, name in placed if subject.left_edge.i <= i <= subject.i]
+    return (max(own)[1], verb.lemma_.lower()) if own else (None, None)
 
 
 # What studies do, and the studies that do it: their date is their publication's.
@@ -584,8 +620,10 @@ def find_parties(
     keep: set[int] | None = None,
     *,
     judged: bool = False,
+    placed: list[tuple[int, str]] | None = None,
 ) -> tuple[str, ...]:
-    """Return the organisations and people a sentence is about, canonical names."""
+    """Return the organisations and people a sentence is about, canonical names
+    (and add each with the index of its first word to ``placed``)."""
     found: list[tuple[int, str]] = []
     executive: int | None = None
     place_owner = False  # "the county's budget": a place owns something here
@@ -771,6 +809,8 @@ def find_parties(
     businesses = [pair for pair in orgs if is_business(pair[1])]
     if businesses:
         names.business = min(businesses, key=lambda pair: pair[0])[1]
+    if placed is not None:
+        placed.extend(found)
     return tuple(dict.fromkeys(name for _, name in found))
 
 

@@ -984,6 +984,9 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
     for party in parties:
         if misquoted and party == misquoted.claimed:
             continue
+        if party == claim.facts.actor and (rival := other_actor(claim, index, found, party)):
+            found.conflicts.append(rival)
+            continue
         if not any(w in written for w in name_tokens(party)):
             # "the company", "officials": the source may refer to it the same way;
             # "according to the department" names the cited source itself.
@@ -1012,6 +1015,35 @@ def check_parties(claim: Claim, index: SourceIndex, found: Match) -> None:
             found.conflicts.append(conflict)
         else:
             found.gaps.append(party)
+
+
+def other_actor(claim: Claim, index: SourceIndex, found: Match, name: str) -> Conflict | None:
+    """Return who does the claim's deed in the best sentence, when another party does.
+
+    "Karen Holt will run the combined system" against "David Okafor will lead the
+    merged system" (run = lead); "the utility lifted the notice" against "the
+    Health District lifted the advisory it had issued for customers of the
+    utility". A party the claim names itself is no rival.
+    """
+    top = best_sentence(found, name_tokens(name))
+    if top is None or claim.facts.action is None:
+        return None
+    record, sent = index.pool[top]
+    theirs, action = sent.facts.actor, sent.facts.action
+    if theirs is None or action is None:
+        return None
+    lex = lexicon()
+    if term_key(action, lex) != term_key(claim.facts.action, lex):
+        return None
+    mine, words = set(name_tokens(name)), name_tokens(theirs)
+    if not words or words[-1] not in index.words[top]:
+        return None  # "The company has notified ...": whom the source means is a guess
+    # "Lumenfield" of "Lumenfield Software Inc." is the same party, but the
+    # Tressel County Health District is not the Tressel Valley Water Authority
+    own = claim_words(claim) - mine
+    if set(words) <= mine or mine <= set(words) or any(w in own for w in words):
+        return None
+    return Conflict(record.label, theirs, name)
 
 
 def other_author(claim: Claim, index: SourceIndex, found: Match, name: str) -> Conflict | None:
