@@ -279,6 +279,12 @@ def test_the_same_day_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
     assert [c.facts.slots.date for c in claims] == ["2027-01-04", "2027-01-04", None]
 
 
+def test_a_month_that_names_a_kind_is_no_date(nlp) -> None:  # noqa: ANN001
+    text = "Organisers say a July marathon needs an earlier start."
+    (claim,) = claims_of(nlp, text)
+    assert claim.facts.slots.date is None
+
+
 def test_that_night_is_the_day_named_before(nlp) -> None:  # noqa: ANN001
     claims = claims_of(
         nlp,

@@ -415,6 +415,11 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
             " into the ground.",
             id="few-people-will",
         ),
+        pytest.param(
+            "The city hardly needs three months of study to conclude that a July marathon needs"
+            " an earlier start.",
+            id="a-july-marathon-is-no-date",
+        ),
     ],
 )
 def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> None:

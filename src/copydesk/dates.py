@@ -341,6 +341,17 @@ def resolve_range(first: str, last: str, base: date | None, *, future: bool) -> 
     return start
 
 
+def is_kind_of_month(ent: Any) -> bool:
+    """Tell whether a month names a kind of thing, not a date: "a July marathon"."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.lower_ in MONTH_NAMES
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.head.children)
+    )
+
+
 MONTH_NAMES = (
     "january",
     "february",

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from copydesk.dates import SPAN_BEFORE_DATE, resolve_date
+from copydesk.dates import SPAN_BEFORE_DATE, is_kind_of_month, resolve_date
 from copydesk.lexicon import Lexicon, lexicon
 from copydesk.models import Claim, ClaimKind, Document, Facts, Quantity, Segment, Slots
 from copydesk.pipeline.clauses import REPORTING, Clause, Part, split_clauses
@@ -390,6 +390,7 @@ def read_facts(
         e.start: d
         for e in ents
         if e.label_ in {"DATE", "TIME"}
+        and not is_kind_of_month(e)  # "a July marathon"
         and (d := resolve_date(e.text, published, future=speaks_of_future(sent, e)))
     }
     dates = tuple(dict.fromkeys(resolved.values()))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES
+from copydesk.dates import MONTH_NAMES, WEEKDAY_NAMES, is_kind_of_month
 from copydesk.lexicon import OpinionCues, lexicon
 from copydesk.pipeline.markers import is_marker
 
@@ -1040,7 +1040,7 @@ def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
         if ent.label_ in NUMBER_ENTITIES and (exact or ent.label_ != "CARDINAL"):
             # "The company paid $9,500 in fines."
             yield Cue("figure", ent.text, ent.start)
-        elif ent.label_ in DATE_ENTITIES and exact:
+        elif ent.label_ in DATE_ENTITIES and exact and not is_kind_of_month(ent):
             # "He resigned in 2019."
             yield Cue("date", ent.text, ent.start)
     for sub in sentences_in(sent):
