@@ -550,10 +550,8 @@ def without_outer_article(ent: Any) -> Any:
 # Labels of names, which hold no verb of their own.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 FINITE_VERBS = {"VB", "VBD", "VBP", "VBZ"}
-
-
 # Two small numbers joined as a range, which the model may read as a date.
-COUNTS_READ_AS_DATE = re.compile(r"(?:\d{1,3}) (?:to|and) (?:\d{1,3})")
+COUNTS_READ_AS_DATE = re.compile(r"\d{1,3} (?:to|and) \d{1,3}")
 
 
 def relabel(ent: Any) -> Any:

@@ -647,11 +647,11 @@ def find_parties(
         region = ent.root.dep_ == "appos" and ent.root.head.ent_type_ in {"GPE", "LOC"}
         if region and sent.doc[max(ent.root.left_edge.i - 1, 0)].text == ",":
             continue  # "Kourou, French Guiana": the region of a place
+        if is_destination(ent):
+            continue  # "taken to Silverbend Regional Hospital": where, not who
         # "nurses at Calderwood General Hospital in Bransford" work for a party
         # in a town; "at Harlow Central High School", "live in Millbrook": where,
         # not who.
-        if is_destination(ent):
-            continue  # "taken to Silverbend Regional Hospital": where, not who
         if is_recipient(ent) or is_acting_county(ent):
             found.append((ent.start, re.sub(r"^(?:the|The) ", "", bare)))  # as a body
             continue
