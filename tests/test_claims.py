@@ -735,6 +735,16 @@ def test_the_actor_is_who_does_the_deed(
     assert (claim.facts.actor, claim.facts.action) == (actor, action)
 
 
+def test_a_judgement_is_about_what_it_names(nlp) -> None:  # noqa: ANN001
+    text = (
+        "Grayhaven Seafoods Inc. will close its cannery in March [1]. For a town built around"
+        " its waterfront, the news could hardly have come at a worse time."
+    )
+    *_, claim = claims_of(nlp, text)
+    assert claim.kind.value == "opinion"
+    assert claim.facts.slots.parties == ()
+
+
 def test_a_place_that_owns_something_is_no_party(nlp) -> None:  # noqa: ANN001
     text = (
         "The Marrowby County Council voted to close the library. Why should a mountain town"

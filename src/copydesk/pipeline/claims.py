@@ -684,6 +684,7 @@ def find_parties(
             found.append((token.i, names.short[token.text]))
         elif (
             token.lower_ == "it"
+            and not judged  # "It is a tidy slogan, but ...": what was just told
             and token.i == sent.start
             and token.dep_ == "nsubj"
             and token.head.lemma_ not in EXPLETIVE_HEADS
@@ -791,11 +792,13 @@ def find_parties(
         found.append((executive, names.company))
     if not found and not place_owner:
         # A sentence that names no one may speak of the last party through a
-        # pronoun: "Its drivers earned $19 an hour", "A painting of hers".
+        # pronoun: "Its drivers earned $19 an hour", "A painting of hers". In
+        # the writer's judgement "its" is seldom the organisation last named
+        # ("For a town built around its waterfront, ...").
         for token in sent:
             if keep is not None and token.i not in keep:
                 continue
-            if token.lower_ == "its" and (names.focus or names.last_org):
+            if token.lower_ == "its" and not judged and (names.focus or names.last_org):
                 found.append((token.i, names.subject))
             elif token.lower_ in PERSON_PRONOUNS and names.last_person:
                 found.append((token.i, names.last_person))
