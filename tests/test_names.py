@@ -36,6 +36,11 @@ def test_relabel_fixes_what_the_model_calls_a_name(nlp) -> None:  # noqa: ANN001
     assert relabel(Span(doc, 4, 7, label="GPE")).label_ == "ORG"  # "Carrow Bay FC"
     assert relabel(Span(doc, 9, 11, label="NORP")).label_ == "ORG"  # "Green Democrats"
     assert relabel(Span(doc, 0, 2, label="DATE")) is not None  # only names are dropped
+    works = nlp.make_doc("The Loessway Pipeline will run past the Harrowfield Mill.")
+    assert relabel(Span(works, 1, 3, label="ORG")).label_ == "FAC"  # a work, not a party
+    assert relabel(Span(works, 7, 9, label="ORG")).label_ == "FAC"
+    counts = nlp.make_doc("cut hours from 58 to 40")
+    assert relabel(Span(counts, 3, 6, label="DATE")).label_ == "CARDINAL"
 
 
 def test_mark_names_fills_gaps_or_overwrites(nlp) -> None:  # noqa: ANN001
