@@ -427,7 +427,7 @@ def token_families(token: Token, lex: OpinionCues) -> Iterator[str]:  # noqa: C9
     if is_prescription(token, lex):
         # "The board must change course."
         yield "prescription"
-        if any(c.lower_ == "have" and c.dep_ == "aux" for c in token.head.children):
+        if is_perfect(token.head):
             # "The county should have acted sooner": the writer's verdict on
             # what was done, however many facts it holds
             yield "writer_belief"
@@ -807,7 +807,7 @@ def generalises(subject: Token) -> bool:
         subject.dep_ == "nsubj"
         and subject.tag_ == "NNS"
         and verb.tag_ in {"VB", "VBP", "VBZ"}
-        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        and not is_perfect(verb)
     )
 
 
@@ -818,11 +818,12 @@ def writer_not_narrating(token: Token) -> bool:
     "We reviewed 1,200 records" reports the newsroom's own work.
     """
     verb = token.head
-    return (
-        token.lower_ == "we"
-        and verb.tag_ != "VBD"
-        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    )
+    return token.lower_ == "we" and verb.tag_ != "VBD" and not is_perfect(verb)
+
+
+def is_perfect(verb: Token) -> bool:
+    """Tell whether a verb is in a perfect tense: "have acted", "has stopped"."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def is_superlative(token: Token, lex: OpinionCues) -> bool:

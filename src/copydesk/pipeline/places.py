@@ -234,12 +234,12 @@ def find_places(
         else:
             rank = 0 if group[0].label_ in {"GPE", "LOC"} or head.lower_ == "between" else 1
         ranked.append((rank, text))
+    named_heads = {p.split()[-1].lower() for p in names.places} if names else set()
     for token in sent:
         phrase = phrase_of(token)
         det = [c for c in phrase.children if c.dep_ in {"det", "poss"}]
         if not (det and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPOSITIONS):
             continue
-        named_heads = {p.split()[-1].lower() for p in names.places} if names else set()
         if token.lemma_.lower() in WIDE_PLACES and not any(
             c.dep_ == "compound" for c in token.children
         ):
