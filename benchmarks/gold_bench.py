@@ -28,7 +28,7 @@ from copydesk.quantities import parse_quantity, same_amount
 
 LABELS = ("supported", "unsupported", "opinion")
 # The articles tuned on and the ones held out (see benchmarks/gold/README.md).
-SPLITS = {"dev": "[a-y]-*.gold.yaml", "test": "z-*.gold.yaml", "all": "*.gold.yaml"}
+SPLITS = {"dev": "[a-z]-*.gold.yaml", "test": "aa-*.gold.yaml", "all": "*.gold.yaml"}
 MARKER = re.compile(r"\s*\[\^?[\w.,;:\s–-]+\]")
 
 
@@ -268,7 +268,7 @@ def main() -> None:
         "--split",
         choices=["dev", "test", "all"],
         default="all",
-        help="dev = a-* to y-* (tuned on), test = z-* (held out)",
+        help="dev = a-* to z-* (tuned on), test = aa-* (held out)",
     )
     args = parser.parse_args()
     checker = Checker(Options(), lambda model: load_nlp(model))
