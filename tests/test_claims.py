@@ -823,6 +823,15 @@ def test_the_clinic_is_the_health_center_named(nlp) -> None:  # noqa: ANN001
     assert parties[1] == ("Okonjo", "Tallis Creek Community Health Center")
 
 
+def test_the_county_is_the_one_named_so_far_not_one_named_later(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The storm closed 40 roads, the Ardley County Highway Department said. The county paid"
+        " $2 million for new plows. The same plows failed in Dorran County, Ohio, in 2024.",
+    )
+    assert parties[1] == ("Ardley County",)
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -221,6 +221,15 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
         pytest.param("The board must change course before the vote.", id="prescription"),
         pytest.param("I believe the plan will fail.", id="first-person"),
         pytest.param("It remains to be seen whether the scheme will work.", id="phrase"),
+        pytest.param(
+            "Whether the smaller growers can survive a second bad harvest is an open question.",
+            id="whether-clause-as-subject",
+        ),
+        pytest.param(
+            "Whether tenants will trust a landlord that has just broken its word is another"
+            " matter.",
+            id="whether-clause-is-another-matter",
+        ),
         pytest.param("What a waste of public money!", id="exclamation"),
         pytest.param("The company appears to be pivoting toward cloud services.", id="hedge"),
         # Weak cues together.
@@ -625,6 +634,19 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param("For a second year, the company missed its target.", id="for-a-year"),
         pytest.param("It is a new plant, and it will employ 300 people.", id="a-plain-description"),
         pytest.param("Few details of the plan were released.", id="few-details-were"),
+        pytest.param(
+            "Harwick Freight, which is based in Tulsa, has blamed a shortage of mechanics for"
+            " the delays.",
+            id="a-company-blames",
+        ),
+        pytest.param(
+            "Regional health officials have linked six illnesses in three towns to the salmon.",
+            id="illnesses-linked",
+        ),
+        pytest.param(
+            "Whether the council meets on Monday depends on the weather.",
+            id="a-whether-clause-that-is-no-open-question",
+        ),
     ],
 )
 def test_opinion_cue_passes_facts_and_attributed_speech(english: Language, text: str) -> None:

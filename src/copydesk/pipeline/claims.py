@@ -144,7 +144,8 @@ def extract_claims(
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "LOC"}:
-                names.note_place(ent.text)  # for "the county", "towns like New Harrow"
+                # for "the county", "towns like New Harrow", even before they are read
+                names.note_place(ent.text, met=False)
                 if before_region(ent):
                     names.towns.add(ent.text)
     claims: list[Claim] = []
@@ -154,6 +155,9 @@ def extract_claims(
     for segment in segments:
         if segment.sent is None:
             continue
+        for ent in segment.sent.ents:
+            if ent.label_ in {"GPE", "LOC"}:
+                names.note_place(ent.text)
         clauses = split_clauses(segment.sent)
         cited = bool(segment.citations)
         sentence_cue = opinion_cue(segment.sent, cited=cited) or own_question(segment.sent)

@@ -307,6 +307,7 @@ class NameBook:
     # also took part. The money will pay for a trial of the company's drug."
     business: str | None = None
     places: list[str] = field(default_factory=list)  # "Jessup County", for "the county"
+    met_places: list[str] = field(default_factory=list)  # those read so far, latest last
     towns: set[str] = field(default_factory=set)  # places written with their region
     mentions: Counter = field(default_factory=Counter)  # canonical name -> times named
 
@@ -443,12 +444,16 @@ class NameBook:
         """Return every name met as a party so far, full or short ("Musk")."""
         return {*self.kinds, *self.short}
 
-    def note_place(self, name: str) -> None:
-        """Remember a place the article names, for "the county" and "the city"."""
+    def note_place(self, name: str, *, met: bool = True) -> None:
+        """Remember a place the article names, for "the county" and "the city".
+
+        ``met``: the sentences read so far name it (not only a later one).
+        """
         name = re.sub(r"^(?:the|The) ", "", name)
-        if name in self.places:
-            self.places.remove(name)
-        self.places.append(name)
+        for places in (self.places, self.met_places) if met else (self.places,):
+            if name in places:
+                places.remove(name)
+            places.append(name)
 
     def sides(self, noun: str = "side") -> tuple[str, ...]:
         """Return the two organisations of the story: "the two sides", "neither side".
@@ -512,7 +517,7 @@ class NameBook:
                     return name
         # "the council" -> "Millbrook City Council"; "the city" -> "City of Millbrook";
         # "the county" -> "Jessup County", the place, when no body is named for it.
-        places = [p for p in reversed(self.places) if fits(p, modifiers)]
+        places = [p for p in reversed(self.met_places) if fits(p, modifiers)]
         # The article's own names before the sources': "the hospital" is the
         # article's "St. Brendan's Regional Medical Center", not a hospital that
         # only a source names.
@@ -544,6 +549,13 @@ class NameBook:
                 if before and all(w[:1].isupper() for w in before):
                     place = " ".join(before)
                     return f"{place} County" if noun == "county" else f"City of {place}"
+        # Last, a place only named further on ("the county's sirens" in a first
+        # sentence that names no county).
+        ahead = [p for p in self.places if p not in self.met_places and fits(p, modifiers)]
+        if noun in GOVERNED_PLACES | RUN_PLACES:
+            for name in ahead:
+                if head_word(name) == noun or name.lower().endswith(HEAD_PHRASES.get(noun, ())):
+                    return name
         if noun in INSTITUTIONS - {"city", "county"}:
             # "the union" -> "International Dockworkers Union Local 17" (but "the
             # city" is not the "Office of the City Auditor")

@@ -901,6 +901,7 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
             yield Cue("exclamation", "!", token.i)
     for sub in sentences_in(sent):
         yield from mood_cues(sub)
+        yield from open_question_cues(sub)
         yield from characterisation_cues(sub, lex)
         yield from yardstick_cues(sub)
     yield from anchor_cues(sent)
@@ -1020,6 +1021,18 @@ def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
     ):
         # "Consider the cost of the delay."
         yield Cue("reader_address", root.text, root.i)
+
+
+def open_question_cues(sub: SpacySpan) -> Iterator[Cue]:
+    """Yield a question the writer leaves open: "Whether the farms can ride out
+    a blow of this size is an open question", "... is another matter"."""
+    root = sub.root
+    if root.lemma_ not in {"be", "remain"}:
+        return
+    for clause in (c for c in root.children if c.dep_ == "csubj"):
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if mark is not None and mark.lower_ == "whether":
+            yield Cue("writer_belief", mark.text, mark.i)
 
 
 def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
