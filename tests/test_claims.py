@@ -832,6 +832,25 @@ def test_the_county_is_the_one_named_so_far_not_one_named_later(nlp) -> None:  #
     assert parties[1] == ("Ardley County",)
 
 
+def test_a_general_manager_speaks_for_the_business_of_the_story(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Brantley Orchards Inc. recalled 4,000 crates of apples on Friday. General manager"
+        " Odette Marchetti said the packing line would reopen on Monday.",
+    )
+    assert parties[1] == ("Odette Marchetti", "Brantley Orchards Inc.")
+
+
+def test_a_company_spokeswoman_speaks_for_the_company_named_most(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Harlan Mills Inc. will close its Dunmore plant in March. Harlan Mills employs 300"
+        " people there. Its owner, Castlebrook Holdings, bought the plant in 2019. A company"
+        " spokeswoman, Tessa Ruiz, said no other plants would close.",
+    )
+    assert set(parties[3]) == {"Tessa Ruiz", "Harlan Mills Inc."}
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -22,6 +22,7 @@ from copydesk.pipeline.markers import is_marker
 from copydesk.pipeline.motives import find_motive, is_clause_of_purpose
 from copydesk.pipeline.names import (
     COMPANY_NOUNS,
+    INSTITUTIONS,
     NOT_NAMES,
     ROLE_BODIES,
     TITLES,
@@ -716,6 +717,20 @@ def find_parties(
             # sentence was about
             found.append((token.i, names.subject))
             continue
+        kind = [
+            c
+            for c in token.children
+            if c.dep_ in {"compound", "amod"}
+            and c.lemma_ in COMPANY_NOUNS | INSTITUTIONS | {"cooperative"}
+        ]
+        if named and kind and token.lemma_ in TITLES and not token.ent_type_:
+            # "A company spokeswoman, Irene Matsuda, said": of the company the
+            # story is about, the one it names most
+            noun = kind[-1].lemma_
+            body = names.main_business() if noun in COMPANY_NOUNS else names.describe(noun)
+            if body:
+                found.append((token.i, body))
+                continue
         determiners = [
             c
             for c in token.children
@@ -913,6 +928,9 @@ EXECUTIVE_TITLES = {
     "executive director",
     "chief financial officer",
     "chief operating officer",
+    "general manager",
+    "director",
+    "superintendent",
 }
 
 

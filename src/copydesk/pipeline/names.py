@@ -444,6 +444,11 @@ class NameBook:
         """Return every name met as a party so far, full or short ("Musk")."""
         return {*self.kinds, *self.short}
 
+    def main_business(self) -> str | None:
+        """Return the business the story names most (the latest, of equals)."""
+        businesses = [n for n in self.named if self.kinds.get(n) == "ORG" and is_business(n)]
+        return max(reversed(businesses), key=lambda n: self.mentions[n], default=None)
+
     def note_place(self, name: str, *, met: bool = True) -> None:
         """Remember a place the article names, for "the county" and "the city".
 
