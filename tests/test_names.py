@@ -39,6 +39,8 @@ def test_relabel_fixes_what_the_model_calls_a_name(nlp) -> None:  # noqa: ANN001
     works = nlp.make_doc("The Loessway Pipeline will run past the Harrowfield Mill.")
     assert relabel(Span(works, 1, 3, label="ORG")).label_ == "FAC"  # a work, not a party
     assert relabel(Span(works, 7, 9, label="ORG")).label_ == "FAC"
+    mall = nlp.make_doc("It will turn the former Sycamore Row Mall into an arena.")
+    assert relabel(Span(mall, 5, 8, label="ORG")).label_ == "FAC"
     counts = nlp.make_doc("cut hours from 58 to 40")
     assert relabel(Span(counts, 3, 6, label="DATE")).label_ == "CARDINAL"
 
@@ -64,3 +66,14 @@ def test_configured_and_registry_names_reach_the_parties(tmp_path) -> None:  # n
 
     report = Checker(options, load_nlp).check_document(document, registry)
     assert [c.facts.slots.parties for c in report.claims] == [("Vantor Dynamics",), ("Zeltrix",)]
+
+
+def test_a_town_written_with_its_state_is_no_short_name_of_a_team() -> None:
+    from copydesk.pipeline.names import NameBook
+
+    names = NameBook()
+    names.towns.add("Kessendale")  # "Kessendale, Indiana"
+    names.canonical("Kessendale Wraiths", "ORG")
+    names.canonical("Vantorra Interactive Inc.", "ORG")
+    assert names.canonical("Kessendale", "GPE") == "Kessendale"
+    assert names.canonical("Vantorra", "ORG") == "Vantorra Interactive Inc."

@@ -285,7 +285,7 @@ FACILITY_HEADS = {
     "bridge", "fairgrounds", "fairground", "highway", "road", "street", "avenue",
     "boulevard", "tunnel", "dam", "canal", "pier", "freeway", "expressway", "lane",
     "hall", "arena", "stadium", "spaceport", "airport", "turnpike", "parkway", "drive",
-    "pipeline", "terminal", "mill",
+    "pipeline", "terminal", "mill", "mall",
 }  # fmt: skip
 # Last words of a firm's name, which takes no "of" and a place: "Corvane Builders
 # of Dorrance, Oregon" is the firm and its town.

@@ -352,10 +352,13 @@ class NameBook:
             # People go by surname ("Musk"), organisations by first word ("Halvorsen").
             key = parts[-1] if label == "PERSON" else parts[0]
             if label != "PERSON" and (
-                parts[1].lower() in LANDFORMS or parts[0].lower() in lexicon().places
+                parts[1].lower() in LANDFORMS
+                or parts[0].lower() in lexicon().places
+                or parts[0] in self.towns
             ):
-                # "Wrenfield Island Residents' Council" is not "Wrenfield", and the
-                # "Iowa" of the Iowa Energy Facilities Board is the state
+                # "Wrenfield Island Residents' Council" is not "Wrenfield", the
+                # "Iowa" of the Iowa Energy Facilities Board is the state, and the
+                # "Kessendale" of the Kessendale Wraiths the town of "Kessendale, Indiana"
                 key = ""
             if key[:1].isupper() and key.lower() not in {"the", "city", "county", "state"}:
                 if label == "PERSON" or not is_public_body(name):
