@@ -592,6 +592,22 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             id="what-a-thing-is-designed-to-do-is-not-a-motive",
         ),
         pytest.param(
+            "The department warned shoppers not to use the heaters on Friday.",
+            None,
+            id="what-someone-is-warned-against-is-not-a-motive",
+        ),
+        pytest.param(
+            "The rules will require every bus to carry a defibrillator.",
+            None,
+            id="what-each-must-do-is-not-a-motive",
+        ),
+        pytest.param(
+            "Okafor urged anyone who bought the salad to return it because the lettuce may"
+            " be tainted.",
+            "because the lettuce may be tainted",
+            id="what-is-urged-hung-on-a-relative-clause-is-not-a-motive",
+        ),
+        pytest.param(
             "The increase is intended to reduce class sizes.",
             "to reduce class sizes",
             id="what-a-thing-is-intended-for-is",

@@ -104,6 +104,7 @@ ORDER_VERBS = {
     "order", "require", "ask", "force", "urge", "tell", "compel", "direct", "press",
     "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
     "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick", "pay",
+    "warn", "advise", "remind", "instruct",
 }  # fmt: skip
 # "is entitled to run", "was allowed to stay", "cleared to keep running": what
 # one may or must do; "is designed to produce": what a thing can do.
@@ -122,7 +123,8 @@ AGENT_NOUNS = {
     "operator", "developer", "employer", "manufacturer", "hospital", "school", "university",
     "airline", "bank", "landlord", "owner", "driver", "resident", "student", "worker",
     "board", "commission", "committee", "government", "authority", "regulator", "department",
-    "ministry", "union",
+    "ministry", "union", "consumer", "customer", "shopper", "passenger", "patient", "tenant",
+    "parent", "family", "member", "contractor", "vendor", "supplier", "retailer",
 }  # fmt: skip
 # Nouns of time an infinitive can complete: "60 days to comply" is no purpose.
 TIME_NOUNS = {"day", "week", "month", "year", "hour", "minute", "time", "deadline"}
@@ -236,6 +238,11 @@ def is_purpose(verb: Token) -> bool:
         # investors" may say what for); the parser may hang "press Grayhaven to
         # keep the line" on the verb as a clause of its own.
         return False
+    asked = head.head if head.dep_ == "relcl" and head.head.dep_ == "dobj" else None
+    if asked is not None and asked.head.lemma_.lower() in ORDER_VERBS and is_agent(asked):
+        # "urged anyone who bought the cheese to throw it out": the parser hangs
+        # what was urged on the relative clause
+        return False
     if verb.dep_ in {"acl", "relcl"} and (
         head.lemma_.lower() in TIME_NOUNS or head.tag_ in {"JJ", "JJS"}
     ):
@@ -255,8 +262,13 @@ def is_purpose(verb: Token) -> bool:
 
 
 def is_agent(noun: Token) -> bool:
-    """Tell whether a noun names who acts: a name, a pronoun or a body ("the company")."""
-    return noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in AGENT_NOUNS
+    """Tell whether a noun names who acts: a name, a pronoun, a body ("the
+    company") or each of a kind ("requires every plow to carry a tracker")."""
+    return (
+        noun.pos_ in {"PROPN", "PRON"}
+        or noun.lemma_.lower() in AGENT_NOUNS
+        or any(c.dep_ == "det" and c.lower_ in {"every", "each"} for c in noun.children)
+    )
 
 
 STOP_CHILDREN = {"advcl", "cc", "conj", "punct", "mark", "relcl"}
