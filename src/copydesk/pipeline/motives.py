@@ -113,6 +113,9 @@ PASSIVE_CONTROL = {
     "forbid", "bar", "prohibit", "instruct", "elect", "schedule", "design", "clear",
     "license", "licence", "certify", "qualify",
 }  # fmt: skip
+# "pays $86,000 a year to maintain it", "spending $45 million to expand the
+# terminal": what the money buys, not why.
+SPENDING_VERBS = {"pay", "spend", "invest", "cost"}
 # "whether to keep the company", "how to pay for it": a question, not a purpose.
 QUESTION_WORDS = {"whether", "how", "what", "where", "which", "who"}
 # Verbs that grant time: "has given Quillhaven until June 26 to explain".
@@ -237,6 +240,18 @@ def is_purpose(verb: Token) -> bool:
         # someone must do (but "requires strong partnerships to attract
         # investors" may say what for); the parser may hang "press Grayhaven to
         # keep the line" on the verb as a clause of its own.
+        return False
+    if (
+        head.lemma_.lower() in SPENDING_VERBS
+        and any(
+            c.dep_ in {"dobj", "dative"}
+            and c.ent_type_ == "MONEY"
+            # (but "spend $45 million upgrading the port to assemble turbines there"
+            # says why the port is upgraded)
+            and not any(t.pos_ == "VERB" for t in verb.doc[c.right_edge.i + 1 : verb.i])
+            for c in head.children
+        )
+    ):
         return False
     asked = head.head if head.dep_ == "relcl" and head.head.dep_ == "dobj" else None
     if asked is not None and asked.head.lemma_.lower() in ORDER_VERBS and is_agent(asked):
