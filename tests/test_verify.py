@@ -725,6 +725,15 @@ def test_a_publisher_does_not_cut_a_longer_name(english: Language) -> None:
             id="based-in-another-town-of-the-same-state",
         ),
         pytest.param(
+            "Clearline Parking Services is based in Ashby Mills, Ohio [2].",
+            {"2": "Clearline Parking Services is based in Ashby Mills, Wisconsin."},
+            (
+                "contradicted",
+                "Source [2] says Ashby Mills, Wisconsin, not Ashby Mills, Ohio.",
+            ),
+            id="the-same-town-name-in-another-state",
+        ),
+        pytest.param(
             "Mayor Colin Hext said the festival brings $9 million a year to local shops [3].",
             {
                 "3": "Council member Ruth Ngata said the festival brings an estimated 9 million "

@@ -1187,6 +1187,10 @@ def check_places(claim: Claim, index: SourceIndex, found: Match) -> None:
         in_top = top is not None and all(t in index.words[top] for t in name_tokens(head))
         # A street the best sentence names may be in the claimed town.
         towns = [p for p in near if p.split(",")[0].split()[-1].lower() not in WORKS]
+        if top is not None and (moved := same_town_elsewhere(place, index.pool[top][1])):
+            # "Vennick Ridge, Ohio" against "Vennick Ridge, Indiana"
+            found.conflicts.append(Conflict(index.pool[top][0].label, moved, place))
+            continue
         if place_stated(place, index) and not (
             towns and not in_top and not named_as_place(head, index, claim.facts.terms)
         ):
@@ -1226,6 +1230,24 @@ def same_region(place: str, index: SourceIndex, near: list[str]) -> tuple[str, s
         ),
         None,
     )
+
+
+def same_town_elsewhere(place: str, sentence: SourceSentence) -> str | None:
+    """Return the place a sentence names with the claimed town's name in another
+    region: "Vennick Ridge, Indiana" against "Vennick Ridge, Ohio" (but not
+    "Salem, Ore." against "Salem, Oregon")."""
+    region = region_of(place)
+    if region is None:
+        return None
+    town = place.split(",")[0].strip()
+    for other in sentence.facts.places:
+        theirs = region_of(other)
+        if other.split(",")[0].strip() != town or theirs is None:
+            continue
+        a, b = sorted((region.lower().rstrip("."), theirs.lower().rstrip(".")), key=len)
+        if len(a) > 2 and not b.startswith(a) and "." not in region + theirs:
+            return other
+    return None
 
 
 def region_of(place: str) -> str | None:
