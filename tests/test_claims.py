@@ -872,6 +872,16 @@ def test_a_company_spokeswoman_speaks_for_the_company_named_most(nlp) -> None:  
     assert set(parties[3]) == {"Tessa Ruiz", "Harlan Mills Inc."}
 
 
+def test_the_state_board_is_the_board_named_for_the_state(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Omar Ruiz, who chairs the Dunley County Board of Supervisors, said the board would"
+        " meet on Monday. The Ohio Water Quality Board opened an inquiry on Tuesday. The state"
+        " board's chair, Lena Brandt, said the inquiry would take a month.",
+    )
+    assert "Ohio Water Quality Board" in parties[2]
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -604,9 +604,16 @@ def is_public_body(name: str) -> bool:
 
 
 def fits(name: str, modifiers: tuple[str, ...]) -> bool:
-    """Tell whether a name holds every modifier of a description ("fire" department)."""
+    """Tell whether a name holds every modifier of a description ("fire" department).
+
+    A "state" body may be named by its state: "the state board" is the Iowa
+    Emergency Readiness Board.
+    """
     words = name.lower().split()
-    return all(m in words for m in modifiers)
+    return all(
+        m in words or m == "state" and bool(words) and words[0] in lexicon().places
+        for m in modifiers
+    )
 
 
 def head_word(name: str) -> str:
