@@ -882,6 +882,15 @@ def test_the_state_board_is_the_board_named_for_the_state(nlp) -> None:  # noqa:
     assert "Ohio Water Quality Board" in parties[2]
 
 
+def test_members_with_no_article_stand_for_their_body(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The Marlow County Board of Supervisors approved the budget on Monday. Okafor said"
+        " supervisors acted quickly to keep the library open.",
+    )
+    assert "Marlow County Board of Supervisors" in parties[1]
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

@@ -741,6 +741,13 @@ def find_parties(
             determiners = [first]  # "The Halverston, Michigan-based carmaker"
         if not determiners and token.tag_ == "NNS" and token.lemma_ in ROLE_BODIES:
             determiners = [token]  # "Regulators should publish the plan."
+        elif (
+            not determiners
+            and token.tag_ == "NNS"
+            and token.dep_ == "nsubj"
+            and token.lemma_ in MEMBER_NOUNS
+        ):
+            determiners = [token]  # "Supervisors should publish the contract."
         if (
             judged
             and token.tag_ == "NNS"
