@@ -891,6 +891,25 @@ def test_members_with_no_article_stand_for_their_body(nlp) -> None:  # noqa: ANN
     assert "Marlow County Board of Supervisors" in parties[1]
 
 
+def test_what_an_apposition_calls_a_body_names_it_later(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "Harlow & Finch Provisions, a specialty grocer based in Dunmore, said shoppers would"
+        " get a refund [1]. The Dunmore Food Bank will take the returned stock [1]. The"
+        " grocer said it had called every customer [1].",
+    )
+    assert parties[2] == ("Harlow & Finch Provisions",)
+
+
+def test_a_work_an_apposition_names_is_no_role(nlp) -> None:  # noqa: ANN001
+    parties = parties_of(
+        nlp,
+        "The council voted to approve the Riverside Cycle Network, a plan for 40 miles of"
+        " bike lanes [1]. The plan was drawn up by Kittering Design [1].",
+    )
+    assert parties[1] == ("Kittering Design",)
+
+
 def test_a_name_joined_by_and_is_one_body(nlp) -> None:  # noqa: ANN001
     parties = parties_of(
         nlp,

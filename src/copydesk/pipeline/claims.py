@@ -675,7 +675,12 @@ def find_parties(
                 found.append((ent.start, body))
             continue
         if ent.label_ in PARTY_LABELS and is_name(ent):
-            found.append((ent.start, names.canonical(local_name(ent, names), ent.label_)))
+            name = names.canonical(local_name(ent, names), ent.label_)
+            found.append((ent.start, name))
+            for kind in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+                if ent.label_ == "ORG" and not kind.ent_type_ and kind.lemma_ not in NO_ROLES:
+                    # "Pemberly & Oakes Fine Foods, a specialty grocer": "the grocer"
+                    names.roles[kind.lemma_.lower()] = name
         elif bare in names.short and bare not in names.towns:
             # "Hallam's size" tagged a place (but "Ashgrove, Pennsylvania" is a town,
             # whatever Ashgrove Road Watch is called for short)
@@ -906,6 +911,16 @@ def owner_of(noun: Token, ents: list) -> SpacySpan | None:
     return None
 
 
+# What an apposition may call a name without making it "the <noun>" of the
+# story: words for any organisation, which its other bodies may share ("the
+# Oregon Educators Alliance, the statewide union" is not "the union"), and the
+# works the model tags as bodies ("Crosstown Cycle Network, a plan for ...").
+NO_ROLES = COMPANY_NOUNS | INSTITUTIONS | {
+    "network", "coalition", "alliance", "organisation", "organization", "nonprofit",
+    "charity", "body", "campaign", "operator", "provider", "developer",
+    "plan", "project", "scheme", "proposal", "program", "programme", "report", "study",
+    "series", "book", "novel", "brand", "product", "magazine", "newspaper",
+}  # fmt: skip
 # Bodies that govern an organisation and speak for it: "the trust's board".
 GOVERNING_BODIES = {"board", "trustees"}
 # Words that make "side" or "company" the two parties of a deal or dispute.
