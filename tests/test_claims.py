@@ -597,6 +597,11 @@ def test_a_tally_is_one_number(nlp) -> None:  # noqa: ANN001
             id="why-the-work-the-money-pays-for-is-done",
         ),
         pytest.param(
+            "The mill will stay shut until inspectors clear it to restart.",
+            None,
+            id="what-inspectors-clear-a-plant-to-do-is-not-a-motive",
+        ),
+        pytest.param(
             "The department warned shoppers not to use the heaters on Friday.",
             None,
             id="what-someone-is-warned-against-is-not-a-motive",

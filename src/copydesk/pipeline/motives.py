@@ -104,7 +104,7 @@ ORDER_VERBS = {
     "order", "require", "ask", "force", "urge", "tell", "compel", "direct", "press",
     "pressure", "push", "encourage", "persuade", "lobby", "hire", "contract", "commission",
     "appoint", "engage", "employ", "invite", "recruit", "select", "choose", "pick", "pay",
-    "warn", "advise", "remind", "instruct",
+    "warn", "advise", "remind", "instruct", "clear", "certify",
 }  # fmt: skip
 # "is entitled to run", "was allowed to stay", "cleared to keep running": what
 # one may or must do; "is designed to produce": what a thing can do.
