@@ -222,6 +222,14 @@ def test_find_cues_finds_each_family(english: Language, text: str, family: str) 
         pytest.param("I believe the plan will fail.", id="first-person"),
         pytest.param("It remains to be seen whether the scheme will work.", id="phrase"),
         pytest.param(
+            "After a summer of dry taps, the new rate felt less like a reform than a penalty.",
+            id="less-like-a-than-a",
+        ),
+        pytest.param(
+            "The fight is less on wages than on who controls the schedule.",
+            id="less-on-than-on",
+        ),
+        pytest.param(
             "Whether the smaller growers can survive a second bad harvest is an open question.",
             id="whether-clause-as-subject",
         ),
@@ -642,6 +650,14 @@ def test_opinion_cue_flags_the_writers_opinion(english: Language, text: str) -> 
         pytest.param(
             "Regional health officials have linked six illnesses in three towns to the salmon.",
             id="illnesses-linked",
+        ),
+        pytest.param(
+            "Nurses in Dalby earn 7% less on average than those in the capital.",
+            id="a-measured-difference",
+        ),
+        pytest.param(
+            "The plant released less of the solvent than its permit allowed.",
+            id="less-of-than-a-limit",
         ),
         pytest.param(
             "Whether the council meets on Monday depends on the weather.",

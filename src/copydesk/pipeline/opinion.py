@@ -902,6 +902,7 @@ def sentence_cues(sent: SpacySpan, lex: OpinionCues) -> Iterator[Cue]:
     for sub in sentences_in(sent):
         yield from mood_cues(sub)
         yield from open_question_cues(sub)
+        yield from contrast_cues(sub)
         yield from characterisation_cues(sub, lex)
         yield from yardstick_cues(sub)
     yield from anchor_cues(sent)
@@ -1023,6 +1024,10 @@ def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
         yield Cue("reader_address", root.text, root.i)
 
 
+# The words a contrast repeats on both sides: "less about X than about Y".
+CONTRASTED = {"about", "on", "a", "an", "the", "in", "for", "with", "of"}
+
+
 def open_question_cues(sub: SpacySpan) -> Iterator[Cue]:
     """Yield a question the writer leaves open: "Whether the farms can ride out
     a blow of this size is an open question", "... is another matter"."""
@@ -1033,6 +1038,25 @@ def open_question_cues(sub: SpacySpan) -> Iterator[Cue]:
         mark = next((c for c in clause.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "whether":
             yield Cue("writer_belief", mark.text, mark.i)
+
+
+def contrast_cues(sub: SpacySpan) -> Iterator[Cue]:
+    """Yield the writer's "less X than Y": "the vote felt less like a decision
+    than a formality", "less about patients than about bargaining power" (but
+    not "earn 9% less on average than those in neighboring districts")."""
+    words = [t for t in sub if not t.is_space]
+    for k, token in enumerate(words[:-1]):
+        if token.lower_ not in {"less", "more"} or (k and words[k - 1].like_num):
+            continue
+        after = words[k + 1]
+        # "less like a punishment than a license fee": the "a" after "like"
+        first = words[k + 2] if after.lower_ == "like" and k + 2 < len(words) else after
+        if first.lower_ not in CONTRASTED:
+            continue
+        than = next((j for j in range(k + 2, len(words) - 1) if words[j].lower_ == "than"), None)
+        if than is not None and words[than + 1].lower_ == first.lower_:
+            yield Cue("writer_belief", token.text, token.i)
+            return
 
 
 def anchor_cues(sent: SpacySpan) -> Iterator[Cue]:
