@@ -677,8 +677,9 @@ def find_parties(
         if ent.label_ in PARTY_LABELS and is_name(ent):
             name = names.canonical(local_name(ent, names), ent.label_)
             found.append((ent.start, name))
-            for kind in (c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-                if ent.label_ == "ORG" and not kind.ent_type_ and kind.lemma_ not in NO_ROLES:
+            kinds = [c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            for kind in kinds if ent.label_ == "ORG" else ():
+                if not kind.ent_type_ and kind.lemma_ not in NO_ROLES:
                     # "Pemberly & Oakes Fine Foods, a specialty grocer": "the grocer"
                     names.roles[kind.lemma_.lower()] = name
         elif bare in names.short and bare not in names.towns:

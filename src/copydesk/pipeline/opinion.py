@@ -1024,10 +1024,6 @@ def mood_cues(sub: SpacySpan) -> Iterator[Cue]:
         yield Cue("reader_address", root.text, root.i)
 
 
-# The words a contrast repeats on both sides: "less about X than about Y".
-CONTRASTED = {"about", "on", "a", "an", "the", "in", "for", "with", "of"}
-
-
 def open_question_cues(sub: SpacySpan) -> Iterator[Cue]:
     """Yield a question the writer leaves open: "Whether the farms can ride out
     a blow of this size is an open question", "... is another matter"."""
@@ -1038,6 +1034,10 @@ def open_question_cues(sub: SpacySpan) -> Iterator[Cue]:
         mark = next((c for c in clause.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "whether":
             yield Cue("writer_belief", mark.text, mark.i)
+
+
+# The words a contrast repeats on both sides: "less about X than about Y".
+CONTRASTED = {"about", "on", "a", "an", "the", "in", "for", "with", "of"}
 
 
 def contrast_cues(sub: SpacySpan) -> Iterator[Cue]:
