@@ -559,11 +559,10 @@ class NameBook:
                     return f"{place} County" if noun == "county" else f"City of {place}"
         # Last, a place only named further on ("the county's sirens" in a first
         # sentence that names no county).
-        ahead = [p for p in self.places if p not in self.met_places and fits(p, modifiers)]
-        if noun in GOVERNED_PLACES | RUN_PLACES:
-            for name in ahead:
-                if head_word(name) == noun or name.lower().endswith(HEAD_PHRASES.get(noun, ())):
-                    return name
+        for name in self.places if noun in GOVERNED_PLACES | RUN_PLACES else ():
+            ahead = name not in self.met_places and fits(name, modifiers)
+            if ahead and (head_word(name) == noun or name.lower().endswith(phrases)):
+                return name
         if noun in INSTITUTIONS - {"city", "county"}:
             # "the union" -> "International Dockworkers Union Local 17" (but "the
             # city" is not the "Office of the City Auditor")
